@@ -1,0 +1,95 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The only module that reads process.env (STYLE.md). A bad value stops start-up with one line naming the variable.
+
+const optional = (s: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// URL"),
+  ),
+  FENNEC_DATA_DIR: z.string().min(1).default("./data"),
+  FENNEC_PUBLIC_URL: optional(
+    z
+      .string()
+      .url("must be an absolute URL such as https://id.example.com")
+      .regex(/^https?:\/\//, "must start with http:// or https://")
+      .refine((v) => !/[?#]/.test(v), "must not contain a query or fragment"),
+  ),
+  FENNEC_KEY_ENCRYPTION_KEY: optional(
+    z
+      .string()
+      .refine((v) => decodeKey(v) !== null, "must be 32 bytes as 64 hex characters or base64/base64url"),
+  ),
+  FENNEC_SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  FENNEC_ADMIN_EMAIL: optional(z.string().email("must be an e-mail address").max(320)),
+  FENNEC_ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters").max(200)),
+  FENNEC_BOOTSTRAP_CLIENT_ID: optional(
+    z.string().regex(/^[\w-]{1,50}$/, "must be 1-50 letters, digits, '_' or '-'"),
+  ),
+  FENNEC_BOOTSTRAP_CLIENT_SECRET: optional(
+    z.string().min(16, "must be at least 16 characters").max(300, "must be at most 300 characters"),
+  ),
+});
+
+export type FennecConfig = {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  keyEncryptionKey: Buffer | undefined;
+  sessionSecret: string | undefined;
+  admin: { email: string | undefined; password: string | undefined };
+  bootstrapClient: { id: string; secret: string } | undefined;
+};
+
+export class ConfigError extends Error {}
+
+export function decodeKey(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, "hex");
+  if (/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(v)) {
+    const b = Buffer.from(v.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+    return b.length === 32 ? b : null;
+  }
+  return null;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): FennecConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.FENNEC_BOOTSTRAP_CLIENT_ID) !== Boolean(e.FENNEC_BOOTSTRAP_CLIENT_SECRET)) {
+    throw new ConfigError(
+      "FENNEC_BOOTSTRAP_CLIENT_ID and FENNEC_BOOTSTRAP_CLIENT_SECRET must be set together",
+    );
+  }
+  if (Boolean(e.FENNEC_ADMIN_EMAIL) !== Boolean(e.FENNEC_ADMIN_PASSWORD)) {
+    throw new ConfigError("FENNEC_ADMIN_EMAIL and FENNEC_ADMIN_PASSWORD must be set together");
+  }
+  const publicUrl = (e.FENNEC_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.FENNEC_DATA_DIR),
+    publicUrl,
+    keyEncryptionKey: e.FENNEC_KEY_ENCRYPTION_KEY ? decodeKey(e.FENNEC_KEY_ENCRYPTION_KEY)! : undefined,
+    sessionSecret: e.FENNEC_SESSION_SECRET,
+    admin: { email: e.FENNEC_ADMIN_EMAIL?.toLowerCase(), password: e.FENNEC_ADMIN_PASSWORD },
+    bootstrapClient: e.FENNEC_BOOTSTRAP_CLIENT_ID
+      ? { id: e.FENNEC_BOOTSTRAP_CLIENT_ID.toLowerCase(), secret: e.FENNEC_BOOTSTRAP_CLIENT_SECRET! }
+      : undefined,
+  };
+}
+
+let cached: FennecConfig | undefined;
+
+export function getConfig(): FennecConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,1 @@
+export { getConfig, parseConfig, ConfigError, type FennecConfig } from "./env";

@@ -1,0 +1,35 @@
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { FennecConfig } from "@/lib/config";
+import { pgliteDir } from "./embedded";
+
+type Holder = { pglite?: PGlite };
+const g = globalThis as unknown as { __fennecPglite?: Holder };
+
+/** One PGlite instance per process: it is single-connection and owns its folder. */
+export function getPglite(config: FennecConfig): PGlite {
+  g.__fennecPglite ??= {};
+  if (!g.__fennecPglite.pglite) {
+    const dir = pgliteDir(config.dataDir);
+    fs.mkdirSync(dir, { recursive: true });
+    g.__fennecPglite.pglite = new PGlite(dir);
+  }
+  return g.__fennecPglite.pglite;
+}
+
+export async function closePglite() {
+  const p = g.__fennecPglite?.pglite;
+  if (p) {
+    g.__fennecPglite!.pglite = undefined;
+    await p.close();
+  }
+}
+
+export function createAdapterFactory(config: FennecConfig) {
+  if (config.databaseUrl) {
+    return new PrismaPg({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+  }
+  return new PrismaPGlite(getPglite(config));
+}

@@ -1,0 +1,1 @@
+export { getDb, disconnectDb, type Db } from "./client";

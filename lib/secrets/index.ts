@@ -1,0 +1,2 @@
+export { hashSecret, verifySecret } from "./hash";
+export { generateSecret, secretInfo, generatePassword } from "./generate";

@@ -1,0 +1,3 @@
+process.argv.push("--migrate-only");
+await import("./prepare");
+export {};
