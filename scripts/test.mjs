@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, unit tests, a production build, integration tests on PGlite and on PostgreSQL
+// (when TEST_DATABASE_URL is set or a server answers on 127.0.0.1:5432), then Playwright in Chromium.
+// Ends with one line "Tests: N passed, N failed".
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const bin = (n) => path.join(root, "node_modules", ".bin", n);
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), "fennec-test-reports-"));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function step(name, cmd, args, env = {}) {
+  console.log(`\n=== ${name} ===`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  if (r.status !== 0) failures.push(name);
+  return r.status === 0;
+}
+
+function countVitest(file) {
+  if (!fs.existsSync(file)) return;
+  const j = JSON.parse(fs.readFileSync(file, "utf8"));
+  totals.passed += j.numPassedTests;
+  totals.failed += j.numFailedTests;
+  totals.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
+}
+
+function countPlaywright(file) {
+  if (!fs.existsSync(file)) return;
+  const s = JSON.parse(fs.readFileSync(file, "utf8")).stats;
+  totals.passed += s.expected + (s.flaky ?? 0);
+  totals.failed += s.unexpected;
+  totals.skipped += s.skipped;
+}
+
+const vitest = (name, config, env = {}) => {
+  const out = path.join(reports, `${name.replace(/\W+/g, "-")}.json`);
+  const args = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
+  if (config) args.push("--config", config);
+  step(name, bin("vitest"), args, env);
+  countVitest(out);
+};
+
+async function postgresReachable() {
+  if (process.env.TEST_DATABASE_URL) return true;
+  return new Promise((resolve) => {
+    const s = net.connect({ host: "127.0.0.1", port: 5432 });
+    s.setTimeout(1000);
+    s.on("connect", () => (s.destroy(), resolve(true)));
+    s.on("error", () => resolve(false));
+    s.on("timeout", () => (s.destroy(), resolve(false)));
+  });
+}
+
+const only = process.env.FENNEC_TEST_ONLY?.split(",");
+const want = (k) => !only || only.includes(k);
+
+if (want("typecheck")) step("typecheck", bin("tsc"), ["--noEmit"]);
+if (want("unit")) vitest("unit tests", undefined);
+const built = want("build") ? step("production build", bin("next"), ["build"]) : true;
+if (built) {
+  const skipBuild = { FENNEC_TEST_SKIP_BUILD: "1" };
+  if (want("pglite")) vitest("integration tests on PGlite", "vitest.integration.config.ts", { ...skipBuild, FENNEC_TEST_DB: "pglite" });
+  if (want("postgres")) {
+    if (await postgresReachable()) {
+      vitest("integration tests on PostgreSQL", "vitest.integration.config.ts", { ...skipBuild, FENNEC_TEST_DB: "postgres" });
+    } else {
+      console.log("\n=== integration tests on PostgreSQL: skipped (no server on 127.0.0.1:5432 and no TEST_DATABASE_URL) ===");
+    }
+  }
+  if (want("e2e")) {
+    const out = path.join(reports, "playwright.json");
+    step("end-to-end tests in Chromium", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+    countPlaywright(out);
+  }
+}
+
+console.log(failures.length ? `\nFailed steps: ${failures.join(", ")}` : "\nAll steps passed.");
+if (failures.length && totals.failed === 0) totals.failed = failures.length;
+console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length ? 1 : 0);
