@@ -85,7 +85,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     ...opts.env,
   };
   let out = "";
-  const child: ChildProcess = spawn("node", ["scripts/start.mjs"], { cwd: root, env, detached: true });
+  const child: ChildProcess = spawn("node", ["scripts/start.mjs"], { cwd: root, env: env as NodeJS.ProcessEnv, detached: true });
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
