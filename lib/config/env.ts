@@ -24,7 +24,7 @@ const envSchema = z.object({
       .refine((v) => decodeKey(v) !== null, "must be 32 bytes as 64 hex characters or base64/base64url"),
   ),
   FENNEC_SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
-  FENNEC_ADMIN_EMAIL: optional(z.string().email("must be an e-mail address").max(320)),
+  FENNEC_ADMIN_EMAIL: optional(z.string().regex(/^[^\s@]+@[^\s@]+$/, "must be an e-mail address").max(320)),
   FENNEC_ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters").max(200)),
   FENNEC_BOOTSTRAP_CLIENT_ID: optional(
     z.string().regex(/^[\w-]{1,50}$/, "must be 1-50 letters, digits, '_' or '-'"),

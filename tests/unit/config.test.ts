@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+describe("configuration", () => {
+  it("has defaults for the embedded mode", () => {
+    const c = parseConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toMatch(/\/data$/);
+    expect(c.publicUrl).toBe("http://localhost:3000");
+    expect(c.bootstrapClient).toBeUndefined();
+  });
+
+  it("normalises the public URL and names, and decodes the key-encryption key", () => {
+    const c = parseConfig({
+      PORT: "8080",
+      FENNEC_PUBLIC_URL: "https://id.example.com/",
+      FENNEC_KEY_ENCRYPTION_KEY: "ab".repeat(32),
+      FENNEC_BOOTSTRAP_CLIENT_ID: "CI-Robot",
+      FENNEC_BOOTSTRAP_CLIENT_SECRET: "s".repeat(32),
+    });
+    expect(c.publicUrl).toBe("https://id.example.com");
+    expect(c.keyEncryptionKey?.length).toBe(32);
+    expect(c.bootstrapClient).toEqual({ id: "ci-robot", secret: "s".repeat(32) });
+  });
+
+  it.each([
+    [{ PORT: "http" }, /^PORT /],
+    [{ PORT: "70000" }, /^PORT /],
+    [{ DATABASE_URL: "mysql://localhost/x" }, /^DATABASE_URL must be a postgres/],
+    [{ FENNEC_PUBLIC_URL: "id.example.com" }, /^FENNEC_PUBLIC_URL /],
+    [{ FENNEC_PUBLIC_URL: "https://id.example.com/?a=1" }, /^FENNEC_PUBLIC_URL must not contain/],
+    [{ FENNEC_KEY_ENCRYPTION_KEY: "short" }, /^FENNEC_KEY_ENCRYPTION_KEY must be 32 bytes/],
+    [{ FENNEC_ADMIN_EMAIL: "not-an-email", FENNEC_ADMIN_PASSWORD: "x".repeat(12) }, /^FENNEC_ADMIN_EMAIL /],
+    [{ FENNEC_ADMIN_EMAIL: "a@b.c", FENNEC_ADMIN_PASSWORD: "short" }, /^FENNEC_ADMIN_PASSWORD must be at least 12/],
+    [{ FENNEC_ADMIN_EMAIL: "a@b.c" }, /must be set together/],
+    [{ FENNEC_BOOTSTRAP_CLIENT_ID: "ci" }, /must be set together/],
+    [{ FENNEC_BOOTSTRAP_CLIENT_ID: "bad id!", FENNEC_BOOTSTRAP_CLIENT_SECRET: "x".repeat(20) }, /^FENNEC_BOOTSTRAP_CLIENT_ID /],
+    [{ FENNEC_BOOTSTRAP_CLIENT_ID: "ci", FENNEC_BOOTSTRAP_CLIENT_SECRET: "short" }, /^FENNEC_BOOTSTRAP_CLIENT_SECRET /],
+  ])("refuses %o with one line naming the variable", (env, message) => {
+    let error: unknown;
+    try {
+      parseConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("\n");
+  });
+
+  it("never echoes the rejected value of a secret", () => {
+    expect(() => parseConfig({ FENNEC_KEY_ENCRYPTION_KEY: "my-secret-value" })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("my-secret-value") }),
+    );
+  });
+});
