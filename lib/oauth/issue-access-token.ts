@@ -1,0 +1,38 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { SignJWT, type JWTPayload } from "jose";
+import { getTrackKeys } from "./signing-keys";
+import type { ClientSnapshot } from "./client-cache";
+import type { Grant } from "./resolve-scopes";
+import type { TrackInfo } from "./track-cache";
+
+export type IssuedToken = { accessToken: string; expiresIn: number; scope: string | undefined };
+
+/** An RFC 9068 access token signed with the track's primary key. */
+export async function issueAccessToken(track: TrackInfo, client: ClientSnapshot, grant: Grant): Promise<IssuedToken> {
+  const { signer } = await getTrackKeys(track.id);
+  const now = Math.floor(Date.now() / 1000);
+  const lifetime = client.accessTokenLifetime;
+  const payload: JWTPayload = {
+    ...buildClaims(client, grant),
+    // RFC 9068 §2.2; set last so that no claim transform can change them
+    iss: track.issuer,
+    sub: client.name,
+    client_id: client.name,
+    aud: grant.audience,
+    ...(grant.scope ? { scope: grant.scope } : {}),
+    iat: now,
+    nbf: now,
+    exp: now + lifetime,
+    jti: randomUUID(),
+  };
+  if (!grant.scope) delete payload.scope;
+  const accessToken = await new SignJWT(payload)
+    .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: "at+jwt" })
+    .sign(signer.key);
+  return { accessToken, expiresIn: lifetime, scope: grant.scope };
+}
+
+function buildClaims(_client: ClientSnapshot, _grant: Grant): JWTPayload {
+  return {};
+}

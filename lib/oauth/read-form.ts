@@ -1,0 +1,76 @@
+import "server-only";
+import { invalidRequest } from "./errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+// RFC 8707 §2: `resource` may be given several times; every other parameter at most once.
+const REPEATABLE = new Set(["resource"]);
+
+export type Form = { get(name: string): string | undefined; all(name: string): string[] };
+
+/**
+ * The token request body: application/x-www-form-urlencoded only, at most 64 KiB (counted while
+ * reading, Content-Length is not trusted), UTF-8, every parameter at most once (RFC 6749 §3.2).
+ * Empty parameters count as absent (RFC 6749 §3.1).
+ */
+export async function readForm(request: Request): Promise<Form> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") {
+    throw invalidRequest("only application/x-www-form-urlencoded request bodies are supported");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw invalidRequest("request body too large");
+  const bytes = await readCapped(request);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidRequest("request body is not valid UTF-8");
+  }
+  return parseForm(text);
+}
+
+export function parseForm(text: string): Form {
+  const form = new Map<string, string[]>();
+  for (const [name, value] of new URLSearchParams(text)) {
+    if (value === "") continue;
+    const values = form.get(name);
+    if (!values) form.set(name, [value]);
+    else if (REPEATABLE.has(name)) values.push(value);
+    else throw invalidRequest(`parameter ${name.replace(/[^\w-]/g, "").slice(0, 40)} must not be repeated`);
+  }
+  return { get: (n) => form.get(n)?.[0], all: (n) => form.get(n) ?? [] };
+}
+
+async function readCapped(request: Request): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw invalidRequest("request body too large");
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+// RFC 6749 §2.3.1: client credentials must not be sent in the request URI.
+const URI_FORBIDDEN = ["client_id", "client_secret", "client_assertion", "client_assertion_type", "grant_type", "scope", "resource", "password"];
+
+export function rejectQueryParameters(url: URL) {
+  for (const name of URI_FORBIDDEN) {
+    if (url.searchParams.has(name)) throw invalidRequest("token request parameters must be sent in the request body, not the URI");
+  }
+}

@@ -1,0 +1,3 @@
+import "server-only";
+
+export { getTrackKeys } from "./track-keys-interim";

@@ -1,0 +1,22 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+
+// interfaces.md: the issuer of a track ends with a slash; every endpoint hangs below it.
+export const issuerOf = (tenant: string, track: string) => `${getConfig().publicUrl}/${tenant}/${track}/`;
+export const tokenEndpointOf = (issuer: string, party?: string) => `${issuer}${party ? `${party}/` : ""}oauth/token`;
+export const discoveryOf = (issuer: string, party?: string) =>
+  `${issuer}${party ? `${party}/` : ""}.well-known/openid-configuration`;
+export const jwksUriOf = (issuer: string, party?: string) => `${discoveryOf(issuer, party)}/keys`;
+
+const NAME = /^[\w-]{1,50}$/;
+
+/** Path segments are case-insensitive; anything outside the name grammar is simply not found. */
+export function normaliseName(segment: string): string | null {
+  let s: string;
+  try {
+    s = decodeURIComponent(segment).toLowerCase();
+  } catch {
+    return null;
+  }
+  return NAME.test(s) ? s : null;
+}
