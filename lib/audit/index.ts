@@ -1,0 +1,2 @@
+export { recordAudit, type AuditEntry } from "./record";
+export { diffFields, redact, type Changes } from "./diff";

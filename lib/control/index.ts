@@ -1,0 +1,11 @@
+export * from "./actor";
+export * from "./errors";
+export { listTenants, getTenant, createTenant, deleteTenant } from "./tenants";
+export { listTracks, getTrack, createTrack, updateTrack, deleteTrack } from "./tracks";
+export { listParties, getParty, createParty, updateParty, deleteParty, type CreatedParty, type PartyRefInput } from "./parties";
+export { listSecrets, createSecret, deleteSecret, type CreatedSecret } from "./secrets";
+export { listClientKeys, addClientKey, deleteClientKey } from "./client-keys";
+export { listTrackSigningKeys, rotateTrackSigningKeys, type SigningKeyView } from "./signing-keys";
+export { listAudit } from "./audit";
+export type { Page } from "./paging";
+export type { TenantView, TrackView, PartyView, SecretView, ClientKeyView, AuditView } from "./views";

@@ -1,0 +1,176 @@
+import "server-only";
+import type { Prisma } from "@/lib/db/generated/client";
+import { publishChange } from "@/lib/cache/change-feed";
+import { getDb } from "@/lib/db";
+import { generateSecret, hashSecret, secretInfo } from "@/lib/secrets";
+import { diffFields, recordAudit } from "@/lib/audit";
+import { partyCreateSchema, partyUpdateSchema, type PartyCreateInput, type PartyData, type PartyUpdateInput } from "@/lib/validation";
+import type { Actor } from "./actor";
+import { inTransaction, type Tx } from "./db";
+import { conflict, invalid, preconditionFailed } from "./errors";
+import { findPartyRef, findTrackRef } from "./lookup";
+import { parseInput } from "./parse";
+import { resolveGrants } from "./party-grants";
+import { controlApiScopes, isProtectedParty } from "./protected";
+import { checkVersion } from "./version";
+import { partySelect, partyView, type PartyView } from "./views";
+
+export const MAX_PARTIES_PER_TRACK = 1000;
+
+/** A created party; `secret` is its first client secret, present only here, once. */
+export type CreatedParty = PartyView & { secret?: string };
+
+const usesSecret = (data: PartyData) => Boolean(data.client && data.client.auth_method !== "private_key_jwt");
+
+export async function createParty(
+  actor: Actor,
+  tenant: string,
+  track: string,
+  input: PartyCreateInput,
+): Promise<CreatedParty> {
+  const t = await findTrackRef(actor, tenant, track);
+  const data = parseInput(partyCreateSchema, input);
+  const taken = `Party '${data.name}' already exists in track '${t.tenantName}/${t.name}'.`;
+  const db = getDb();
+  if (await db.party.findUnique({ where: { trackId_name: { trackId: t.id, name: data.name } }, select: { id: true } })) {
+    throw conflict(taken);
+  }
+  if ((await db.party.count({ where: { trackId: t.id } })) >= MAX_PARTIES_PER_TRACK) {
+    throw conflict(`A track has at most ${MAX_PARTIES_PER_TRACK} parties.`);
+  }
+  const secret = usesSecret(data) ? generateSecret() : undefined;
+  const hash = secret ? await hashSecret(secret) : undefined;
+
+  return inTransaction(async (tx) => {
+    const { grants, ownScopes } = await resolveGrants(tx, t.id, data.name, data);
+    const party = await tx.party.create({ data: { trackId: t.id, ...columns(data, ownScopes) }, select: { id: true } });
+    await writeGrants(tx, party.id, grants);
+    if (secret && hash) await tx.clientSecret.create({ data: { partyId: party.id, hash, info: secretInfo(secret) } });
+    const view = partyView(await tx.party.findUniqueOrThrow({ where: { id: party.id }, select: partySelect }));
+    await recordAudit(tx, actor, {
+      action: "party.create",
+      tenant: t.tenantName,
+      track: t.name,
+      targetType: "party",
+      targetName: view.name,
+      changes: { ...diffFields(null, view), ...(secret ? { secret_created: { to: true } } : {}) },
+    });
+    await publishChange(tx, "party", party.id);
+    return secret ? { ...view, secret } : view;
+  }, taken);
+}
+
+/**
+ * PUT: replaces the party's settings (secrets and keys stay; they have their own endpoints). A `name`
+ * other than the current one renames it. Removing the client part drops its secrets and keys; removing
+ * resource scopes drops them from other clients' grants too, so no token can carry a scope that is gone.
+ */
+export async function updateParty(
+  actor: Actor,
+  ref: { tenant: string; track: string; party: string },
+  input: PartyUpdateInput,
+  expectedVersion?: number,
+): Promise<PartyView> {
+  const p = await findPartyRef(actor, ref);
+  const data = parseInput(partyUpdateSchema, input);
+  checkProtected(p.track.name, p.track.tenantName, p.name, data);
+  const taken = `Party '${data.name}' already exists in track '${p.track.tenantName}/${p.track.name}'.`;
+
+  return inTransaction(async (tx) => {
+    const beforeRow = await tx.party.findUniqueOrThrow({ where: { id: p.id }, select: partySelect });
+    checkVersion(`Party '${p.name}'`, beforeRow.version, expectedVersion, data.version);
+    if (data.name !== p.name) {
+      const other = await tx.party.findUnique({ where: { trackId_name: { trackId: p.trackId, name: data.name } }, select: { id: true } });
+      if (other) throw conflict(taken);
+    }
+    const { grants, ownScopes } = await resolveGrants(tx, p.trackId, data.name, data);
+    const { count } = await tx.party.updateMany({
+      where: { id: p.id, version: beforeRow.version },
+      data: { ...columns(data, ownScopes), version: { increment: 1 } },
+    });
+    if (count !== 1) throw preconditionFailed(`Party '${p.name}' was changed by someone else. Reload and try again.`);
+    await tx.clientGrant.deleteMany({ where: { clientId: p.id } });
+    await writeGrants(tx, p.id, grants);
+
+    const extra: Record<string, unknown> = {};
+    if (!data.client && beforeRow.isClient) {
+      const s = await tx.clientSecret.deleteMany({ where: { partyId: p.id } });
+      const k = await tx.clientKey.deleteMany({ where: { partyId: p.id } });
+      if (s.count) extra.secrets_deleted = { from: s.count, to: 0 };
+      if (k.count) extra.keys_deleted = { from: k.count, to: 0 };
+      await publishChange(tx, "secrets", p.id);
+      await publishChange(tx, "client-keys", p.id);
+    }
+    for (const clientId of await pruneOtherGrants(tx, p.id, ownScopes)) await publishChange(tx, "party", clientId);
+
+    const after = partyView(await tx.party.findUniqueOrThrow({ where: { id: p.id }, select: partySelect }));
+    await recordAudit(tx, actor, {
+      action: "party.update",
+      tenant: p.track.tenantName,
+      track: p.track.name,
+      targetType: "party",
+      targetName: after.name,
+      changes: { ...diffFields(partyView(beforeRow), after), ...extra },
+    });
+    await publishChange(tx, "party", p.id);
+    return after;
+  }, taken);
+}
+
+function columns(data: PartyData, ownScopes: string[] | null) {
+  return {
+    name: data.name,
+    displayName: data.display_name || null,
+    note: data.note || null,
+    isResource: Boolean(data.resource),
+    resourceScopes: ownScopes ?? [],
+    resourceAudience: data.resource?.audience ?? null,
+    isClient: Boolean(data.client),
+    authMethod: data.client?.auth_method ?? null,
+    accessTokenLifetime: data.client?.access_token_lifetime ?? 3600,
+    allowLegacyAssertionAudience: data.client?.allow_legacy_assertion_audience ?? false,
+    clientCredentialsEnabled: data.client?.client_credentials_enabled ?? true,
+    claimTransforms: data.claim_transforms as Prisma.InputJsonValue,
+  };
+}
+
+async function writeGrants(tx: Tx, partyId: string, grants: { resourceId: string; scopes: string[] }[]) {
+  for (const g of grants) {
+    await tx.clientGrant.create({
+      data: { clientId: partyId, resourceId: g.resourceId === "self" ? partyId : g.resourceId, scopes: g.scopes },
+    });
+  }
+}
+
+/** Other clients' grants of this resource lose the scopes it no longer has (all of them when it stops being one). */
+async function pruneOtherGrants(tx: Tx, resourceId: string, ownScopes: string[] | null): Promise<string[]> {
+  const grants = await tx.clientGrant.findMany({
+    where: { resourceId, clientId: { not: resourceId } },
+    select: { id: true, clientId: true, scopes: true },
+  });
+  const changed: string[] = [];
+  for (const g of grants) {
+    if (!ownScopes) {
+      await tx.clientGrant.delete({ where: { id: g.id } });
+      changed.push(g.clientId);
+      continue;
+    }
+    const kept = g.scopes.filter((s) => ownScopes.includes(s));
+    if (kept.length !== g.scopes.length) {
+      await tx.clientGrant.update({ where: { id: g.id }, data: { scopes: kept } });
+      changed.push(g.clientId);
+    }
+  }
+  return changed;
+}
+
+function checkProtected(track: string, tenant: string, name: string, data: PartyData) {
+  if (!isProtectedParty(track, name)) return;
+  const required = controlApiScopes(tenant);
+  if (data.name !== name) {
+    throw invalid([{ field: "name", message: `'${name}' is the tenant's Control API resource and cannot be renamed.` }]);
+  }
+  if (!data.resource || !required.every((s) => data.resource!.scopes.includes(s))) {
+    throw invalid([{ field: "resource.scopes", message: `The Control API resource must keep its scopes: ${required.join(", ")}.` }]);
+  }
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { CONTROL_API_RESOURCE, MASTER } from "@/lib/bootstrap/constants";
+import { publishChange } from "@/lib/cache/change-feed";
+import { getDb } from "@/lib/db";
+import { createInitialSigningKey } from "@/lib/keys/rotate";
+import { recordAudit } from "@/lib/audit";
+import { listQuerySchema, tenantCreateSchema, type ListQuery, type TenantCreateInput } from "@/lib/validation";
+import { assertAllTenants, type Actor } from "./actor";
+import { inTransaction } from "./db";
+import { conflict, forbidden } from "./errors";
+import { findTenantRef } from "./lookup";
+import { decodeCursor, toPage, type Page } from "./paging";
+import { parseInput } from "./parse";
+import { controlApiScopes } from "./protected";
+import { tenantSelect, tenantView, type TenantView } from "./views";
+
+export async function listTenants(actor: Actor, query: ListQuery = {}): Promise<Page<TenantView>> {
+  const q = parseInput(listQuerySchema, query);
+  const after = decodeCursor(q.cursor);
+  if (!actor || (actor.kind !== "admin" && actor.kind !== "client")) throw forbidden();
+  const rows = await getDb().tenant.findMany({
+    where: {
+      AND: [
+        actor.tenant === null ? {} : { name: actor.tenant },
+        q.filter ? { name: { contains: q.filter.toLowerCase() } } : {},
+        after ? { name: { gt: after } } : {},
+      ],
+    },
+    orderBy: { name: "asc" },
+    take: q.page_size + 1,
+    select: tenantSelect,
+  });
+  return toPage(rows, q.page_size, tenantView, (r) => r.name);
+}
+
+export async function getTenant(actor: Actor, tenant: string): Promise<TenantView> {
+  const ref = await findTenantRef(actor, tenant);
+  return tenantView(await getDb().tenant.findUniqueOrThrow({ where: { id: ref.id }, select: tenantSelect }));
+}
+
+/** A new tenant with its `master` track, that track's first signing key and the Control API resource. */
+export async function createTenant(actor: Actor, input: TenantCreateInput): Promise<TenantView> {
+  assertAllTenants(actor);
+  const data = parseInput(tenantCreateSchema, input);
+  const taken = `Tenant '${data.name}' already exists.`;
+  if (await getDb().tenant.findUnique({ where: { name: data.name }, select: { id: true } })) throw conflict(taken);
+  return inTransaction(async (tx) => {
+    const tenant = await tx.tenant.create({
+      data: { name: data.name, displayName: data.display_name || null },
+      select: { ...tenantSelect, id: true },
+    });
+    const track = await tx.track.create({
+      data: { tenantId: tenant.id, name: MASTER, displayName: "Master" },
+      select: { id: true, name: true, signingAlgorithm: true },
+    });
+    await createInitialSigningKey(tx, { ...track, tenantName: tenant.name });
+    await tx.party.create({
+      data: {
+        trackId: track.id,
+        name: CONTROL_API_RESOURCE,
+        displayName: "Fennec Control API",
+        isResource: true,
+        resourceScopes: controlApiScopes(tenant.name),
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: "tenant.create",
+      tenant: tenant.name,
+      targetType: "tenant",
+      targetName: tenant.name,
+      changes: { name: { to: tenant.name }, display_name: { to: tenant.displayName } },
+    });
+    await publishChange(tx, "tenant", tenant.id);
+    return tenantView(tenant);
+  }, taken);
+}
+
+export async function deleteTenant(actor: Actor, tenant: string): Promise<void> {
+  assertAllTenants(actor);
+  const ref = await findTenantRef(actor, tenant);
+  if (ref.name === MASTER) throw conflict("The master tenant cannot be deleted.");
+  await inTransaction(async (tx) => {
+    const tracks = await tx.track.findMany({ where: { tenantId: ref.id }, select: { id: true } });
+    await tx.tenant.delete({ where: { id: ref.id } });
+    await recordAudit(tx, actor, { action: "tenant.delete", tenant: ref.name, targetType: "tenant", targetName: ref.name });
+    await publishChange(tx, "tenant", ref.id);
+    for (const t of tracks) await publishChange(tx, "track", t.id);
+  });
+}

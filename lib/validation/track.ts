@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { displayNameSchema, trackNameSchema } from "./names";
+
+export const signingAlgorithmSchema = z.enum(["RS256", "PS256", "ES256", "EdDSA"], {
+  error: "Signing algorithm must be RS256, PS256, ES256 or EdDSA.",
+});
+
+// FoxIDs track key settings and ranges (foxids.md §1.1).
+const trackSettings = {
+  display_name: displayNameSchema.optional(),
+  signing_algorithm: signingAlgorithmSchema.optional(),
+  key_validity_months: z.number().int().min(1).max(12).optional(),
+  key_renew_days_before_expiry: z.number().int().min(4).max(30).optional(),
+  key_primary_after_days: z.number().int().min(2).max(20).optional(),
+};
+
+export const trackCreateSchema = z.object({ name: trackNameSchema, ...trackSettings });
+export type TrackCreateInput = z.input<typeof trackCreateSchema>;
+
+/** PATCH: every field optional; `version` (or If-Match) guards against a concurrent edit. */
+export const trackUpdateSchema = z.object({ ...trackSettings, version: z.number().int().min(1).optional() });
+export type TrackUpdateInput = z.input<typeof trackUpdateSchema>;
