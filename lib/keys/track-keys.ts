@@ -1,0 +1,118 @@
+import "server-only";
+import { createHash, type KeyObject } from "node:crypto";
+import { importPKCS8, type JWK } from "jose";
+import { onChange } from "@/lib/cache/change-feed";
+import { getDb } from "@/lib/db";
+import { decryptWithKek } from "./encryption";
+import { kek } from "./key-store";
+import { ensureTrackKeySchedule } from "./run-key-schedule";
+
+export type TrackKeys = {
+  signer: { kid: string; alg: string; key: CryptoKey | KeyObject };
+  jwks: { keys: JWK[] };
+  etag: string;
+};
+
+export class TrackKeysUnavailableError extends Error {}
+
+// Scheduled promotions and retirements are picked up within this time even without a change event.
+const TTL_MS = 60_000;
+const PUBLIC_MEMBERS = ["kty", "kid", "use", "alg", "n", "e", "crv", "x", "y", "x5c", "x5t#S256"] as const;
+
+type Entry = { value?: TrackKeys; freshUntil: number; pending?: Promise<TrackKeys> };
+type State = { entries: Map<string, Entry>; signers: Map<string, Promise<CryptoKey>>; unsubscribe?: () => void };
+
+// On globalThis: Next bundles route handlers separately, and they must share one cache and one decrypted key.
+const g = globalThis as unknown as { __fennecTrackKeys?: State };
+const state = (): State => (g.__fennecTrackKeys ??= { entries: new Map(), signers: new Map() });
+
+/**
+ * The track's signer (its primary key, decrypted and imported once per process) and its published
+ * JWKS (primary first, then secondaries), from memory. A refresh after the TTL serves the previous
+ * value until the new one is ready; a change event drops the entry at once.
+ */
+export async function getTrackKeys(trackId: string): Promise<TrackKeys> {
+  const s = state();
+  s.unsubscribe ??= onChange(({ topic, key }) => {
+    if (topic === "signing-keys" || topic === "track") s.entries.delete(key);
+  });
+  let entry = s.entries.get(trackId);
+  if (!entry) {
+    entry = { freshUntil: 0 };
+    s.entries.set(trackId, entry);
+  }
+  if (entry.value && Date.now() < entry.freshUntil) return entry.value;
+  const pending = (entry.pending ??= refresh(trackId, entry));
+  if (entry.value) {
+    pending.catch(() => {}); // the previous keys keep serving; the next call retries
+    return entry.value;
+  }
+  return pending;
+}
+
+function refresh(trackId: string, entry: Entry): Promise<TrackKeys> {
+  return loadTrackKeys(trackId)
+    .then((value) => {
+      entry.value = value;
+      entry.freshUntil = Date.now() + TTL_MS;
+      return value;
+    })
+    .finally(() => {
+      entry.pending = undefined;
+    });
+}
+
+async function loadTrackKeys(trackId: string): Promise<TrackKeys> {
+  const db = getDb();
+  try {
+    await ensureTrackKeySchedule(db, trackId);
+  } catch (e) {
+    // the keys already stored still sign and verify; the periodic run retries the schedule
+    console.error(`Fennec: key schedule check failed for track ${trackId}: ${(e as Error).message}`);
+  }
+  const now = new Date();
+  const rows = await db.signingKey.findMany({
+    where: { trackId, state: { in: ["primary", "secondary"] } },
+    select: { id: true, kid: true, algorithm: true, state: true, publicJwk: true, retireAt: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+  const primary = rows.find((r) => r.state === "primary");
+  if (!primary) throw new TrackKeysUnavailableError("the track has no primary signing key");
+  const published = [primary, ...rows.filter((r) => r.state === "secondary" && !(r.retireAt && r.retireAt <= now))];
+  const jwks = { keys: published.map((r) => publicJwk(r.publicJwk, r.kid, r.algorithm)) };
+  const key = await signerKey(primary.id, primary.kid, primary.algorithm);
+  const etag = `"${createHash("sha256").update(JSON.stringify(jwks)).digest("base64url").slice(0, 32)}"`;
+  return { signer: { kid: primary.kid, alg: primary.algorithm, key }, jwks, etag };
+}
+
+function publicJwk(stored: unknown, kid: string, alg: string): JWK {
+  const src = (stored ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const m of PUBLIC_MEMBERS) if (src[m] !== undefined) out[m] = src[m];
+  return { ...out, kid, use: "sig", alg } as JWK;
+}
+
+function signerKey(id: string, kid: string, alg: string): Promise<CryptoKey> {
+  const signers = state().signers;
+  let key = signers.get(kid);
+  if (!key) {
+    key = importSigner(id, kid, alg);
+    signers.set(kid, key);
+    key.catch(() => signers.delete(kid));
+  }
+  return key;
+}
+
+async function importSigner(id: string, kid: string, alg: string): Promise<CryptoKey> {
+  // the encrypted private key is selected here only, by the one code path that signs
+  const row = await getDb().signingKey.findUniqueOrThrow({ where: { id }, select: { privateKeyEncrypted: true } });
+  if (!row.privateKeyEncrypted) throw new TrackKeysUnavailableError("the primary signing key has no private key");
+  return importPKCS8(decryptWithKek(kek(), row.privateKeyEncrypted, `signing-key:${kid}`), alg);
+}
+
+/** Tests and shutdown: forget cached keys so the next call reads the database again. */
+export function clearTrackKeysCache() {
+  const s = state();
+  s.entries.clear();
+  s.signers.clear();
+}
