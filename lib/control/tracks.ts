@@ -74,7 +74,13 @@ export async function createTrack(actor: Actor, tenant: string, input: TrackCrea
       },
       select: { ...trackSelect, id: true },
     });
-    await createInitialSigningKey(tx, { id: row.id, name: row.name, signingAlgorithm: row.signingAlgorithm, tenantName: t.name });
+    await createInitialSigningKey(tx, {
+      id: row.id,
+      name: row.name,
+      signingAlgorithm: row.signingAlgorithm,
+      tenantName: t.name,
+      keyValidityMonths: row.keyValidityMonths,
+    });
     const view = trackView(t.name, row);
     await recordAudit(tx, actor, {
       action: "track.create",
