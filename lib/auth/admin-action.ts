@@ -1,0 +1,31 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { isDomainError } from "@/lib/control/errors";
+import type { ActionResult } from "./action-result";
+import { requireAdmin, type AdminActor } from "./session";
+
+/**
+ * Runs one admin operation for a server action: checks the session itself, then maps an expected
+ * DomainError (or a schema failure) to a message and per-field errors, and anything else to a
+ * correlation id that is logged, never a stack trace.
+ */
+export async function adminAction<T extends object>(fn: (actor: AdminActor) => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    const actor = await requireAdmin();
+    return { ok: true, ...(await fn(actor)) };
+  } catch (e) {
+    unstable_rethrow(e);
+    if (isDomainError(e)) {
+      const fieldErrors = e.fields.length ? Object.fromEntries(e.fields.map((f) => [f.field, f.message])) : undefined;
+      return { ok: false, message: e.message, fieldErrors };
+    }
+    if (e instanceof z.ZodError) {
+      const fieldErrors = Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message]));
+      return { ok: false, message: e.issues.map((i) => i.message).join(" "), fieldErrors };
+    }
+    const id = crypto.randomUUID();
+    console.error(`admin action error ${id}:`, e instanceof Error ? e.message : "unknown");
+    return { ok: false, message: `Something went wrong (id ${id}).` };
+  }
+}

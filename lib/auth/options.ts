@@ -1,0 +1,62 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getConfig } from "@/lib/config";
+import { authenticateAdmin, clientAddress, SignInError } from "./authenticate-admin";
+import { getSessionSecret } from "./session-secret";
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+let cached: Promise<NextAuthOptions> | undefined;
+
+/** Built on first use: the session secret may have to be read from (or created in) the database. */
+export function getAuthOptions(): Promise<NextAuthOptions> {
+  cached ??= build().catch((e) => {
+    cached = undefined;
+    throw e;
+  });
+  return cached;
+}
+
+async function build(): Promise<NextAuthOptions> {
+  // next-auth v4 reads its own base URL from the environment on every request; without it, it falls
+  // back to http://localhost:3000 for redirects.
+  process.env.NEXTAUTH_URL ??= `${getConfig().publicUrl}/api/auth`;
+  return {
+    secret: await getSessionSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 0 },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Fennec",
+        credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          try {
+            const admin = await authenticateAdmin({
+              email: credentials?.email,
+              password: credentials?.password,
+              address: clientAddress(req?.headers as Record<string, string> | undefined),
+            });
+            return { id: admin.id, email: admin.email, name: admin.name };
+          } catch (e) {
+            if (e instanceof SignInError) throw e;
+            const id = crypto.randomUUID();
+            console.error(`sign-in error ${id}:`, e instanceof Error ? e.message : "unknown");
+            throw new Error(`Something went wrong (id ${id}).`);
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user) session.user.id = token.sub ?? "";
+        return session;
+      },
+    },
+  };
+}
