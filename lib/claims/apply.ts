@@ -1,0 +1,125 @@
+import type { ClaimTransform } from "@/lib/validation/claim-transforms";
+import { LOCAL_CLAIM_PREFIX, isForcedReplaceClaim, isProtectedClaim } from "./catalog";
+import { fillFormat, parseFormat } from "./format";
+import { compileRegex, regexFinds, regexMapGroup } from "./regex";
+
+export type Claim = { type: string; value: string };
+
+/**
+ * Runs a party's claim transforms over the claims, in `order`, with FoxIDs' semantics (foxids.md §4).
+ * Claim types and plain values compare ordinally; regexes are case-insensitive RE2 (linear time).
+ * Pure and synchronous; it never throws: a transform that cannot run (only possible for a list that
+ * was never validated) is skipped. Protected claims pass through untouched. `_local:` claims are
+ * variables and claims with an empty value are dropped, as FoxIDs drops them before issuing.
+ */
+export function applyClaimTransforms(claims: readonly Claim[], transforms: readonly ClaimTransform[]): Claim[] {
+  const work = claims.map((c) => ({ type: c.type, value: c.value }));
+  const ordered = transforms.map((t, i) => ({ t, i })).sort((a, b) => a.t.order - b.t.order || a.i - b.i);
+  for (const { t } of ordered) {
+    try {
+      applyOne(work, t);
+    } catch {
+      // unreachable for a validated transform; a preview of a half-edited one just skips it
+    }
+  }
+  return work.filter((c) => c.value !== "" && !c.type.startsWith(LOCAL_CLAIM_PREFIX));
+}
+
+type Work = Claim[];
+
+function applyOne(claims: Work, t: ClaimTransform) {
+  const out = t.claims_out?.[0];
+  if (!out || isProtectedClaim(out)) return;
+  const action = t.action === "add" && isForcedReplaceClaim(out) ? "replace" : t.action;
+  const tx = { ...t, action };
+  switch (t.type) {
+    case "constant":
+      if (t.transformation === null) return;
+      return addOrReplace(claims, tx.action, [{ type: out, value: t.transformation }]);
+    case "match_claim":
+      return matchFamily(claims, tx, out, () => true, t.transformation);
+    case "match":
+      return matchFamily(claims, tx, out, (v) => v === t.transformation, t.transformation_extension);
+    case "reg_ex_match": {
+      const compiled = compileRegex(t.transformation ?? "");
+      if (!compiled.ok) return;
+      return matchFamily(claims, tx, out, (v) => regexFinds(compiled.regex, v), t.transformation_extension);
+    }
+    case "map":
+      return mapFamily(claims, tx, out, (v) => v);
+    case "reg_ex_map": {
+      const compiled = compileRegex(t.transformation ?? "");
+      if (!compiled.ok) return;
+      return mapFamily(claims, tx, out, (v) => regexMapGroup(compiled.regex, v));
+    }
+    case "concatenate":
+      return concatenate(claims, tx, out);
+  }
+}
+
+function addOrReplace(claims: Work, action: string, created: Claim[]) {
+  // FoxIDs: a replace with nothing created removes nothing.
+  if (created.length === 0) return;
+  if (action === "replace" || action === "replace_if_not") {
+    const types = new Set(created.map((c) => c.type));
+    removeWhere(claims, (c) => types.has(c.type));
+  }
+  claims.push(...created);
+}
+
+function removeWhere(claims: Work, predicate: (c: Claim) => boolean) {
+  let w = 0;
+  for (const c of claims) if (!predicate(c)) claims[w++] = c;
+  claims.length = w;
+}
+
+/** match_claim, match and reg_ex_match: `matches` tests the value of an input claim. */
+function matchFamily(
+  claims: Work,
+  t: ClaimTransform,
+  out: string,
+  matches: (value: string) => boolean,
+  newValue: string | null,
+) {
+  if (t.action === "remove") {
+    // remove acts on the output claim type, filtered by the same value test (none for match_claim)
+    removeWhere(claims, (c) => c.type === out && matches(c.value));
+    return;
+  }
+  if (newValue === null) return;
+  const input = t.claims_in[0];
+  const matched = claims.filter((c) => c.type === input && matches(c.value)).length;
+  if (t.action === "add" || t.action === "replace") {
+    addOrReplace(claims, t.action, Array.from({ length: matched }, () => ({ type: out, value: newValue })));
+  } else if ((t.action === "add_if_not" || t.action === "replace_if_not") && matched === 0) {
+    addOrReplace(claims, t.action, [{ type: out, value: newValue }]);
+  }
+}
+
+/** map and reg_ex_map: `valueOf` gives the new value for an input claim's value, or null to skip it. */
+function mapFamily(claims: Work, t: ClaimTransform, out: string, valueOf: (value: string) => string | null) {
+  const input = t.claims_in[0];
+  const created: Claim[] = [];
+  for (const c of claims) {
+    if (c.type !== input) continue;
+    const value = valueOf(c.value);
+    if (value !== null) created.push({ type: out, value });
+  }
+  if (t.action === "add_if_not_out") {
+    if (!claims.some((c) => c.type === out)) addOrReplace(claims, "add", created);
+    return;
+  }
+  addOrReplace(claims, t.action, created);
+}
+
+function concatenate(claims: Work, t: ClaimTransform, out: string) {
+  const parsed = parseFormat(t.transformation ?? "");
+  if (!parsed.ok) return;
+  let found = false;
+  const values = t.claims_in.map((type) => {
+    const hit = claims.find((c) => c.type === type);
+    if (hit) found = true;
+    return hit?.value ?? "";
+  });
+  if (found) addOrReplace(claims, t.action, [{ type: out, value: fillFormat(parsed.parts, values) }]);
+}
