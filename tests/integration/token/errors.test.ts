@@ -1,0 +1,257 @@
+import http from "node:http";
+import { exportSPKI, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertion, basicHeader, JWT_BEARER, newKey, postToken, SECRETS, startTokenSuite, type Suite } from "./support/token-suite";
+
+// Every RFC 6749 §5.2 error the token endpoint gives, and the hostile inputs peers defend against
+// (anchors.md §3.4). None of them may produce a 5xx, and no description may carry CR, LF or TAB.
+
+let s: Suite;
+let tokenUrl: string;
+const seen: { status: number; text: string }[] = [];
+
+beforeAll(async () => {
+  s = await startTokenSuite();
+  tokenUrl = `${s.issuer}oauth/token`;
+});
+afterAll(async () => s?.stop());
+
+async function expectError(
+  p: ReturnType<typeof postToken>,
+  error: string,
+  status = error === "invalid_client" ? 401 : 400,
+) {
+  const r = await p;
+  seen.push(r);
+  expect(r.json.error, r.text).toBe(error);
+  expect(r.status).toBe(status);
+  expect(r.headers.get("content-type")).toMatch(/^application\/json/);
+  expect(r.headers.get("cache-control")).toBe("no-store");
+  expect(typeof r.json.error_description).toBe("string");
+  expect(r.json.error_description as string).not.toMatch(/[\r\n\t]/);
+  if (status === 401) expect(r.headers.get("www-authenticate")).toMatch(/^Basic realm="/);
+  return r;
+}
+
+const cc = { grant_type: "client_credentials" };
+const post = { ...cc, client_id: "post-client", client_secret: SECRETS.post };
+const jwtForm = (a: string, extra: Record<string, string> = {}) => ({ ...cc, client_assertion_type: JWT_BEARER, client_assertion: a, ...extra });
+
+describe("grant and scope errors", () => {
+  it.each([["password"], ["authorization_code"], ["refresh_token"], ["urn:ietf:params:oauth:grant-type:jwt-bearer"]])(
+    "grant_type=%s is unsupported_grant_type",
+    async (grant_type) => {
+      await expectError(postToken(tokenUrl, { ...post, grant_type, username: "u", password: "p" }), "unsupported_grant_type");
+    },
+  );
+
+  it("a missing grant_type is unsupported_grant_type", async () => {
+    await expectError(postToken(tokenUrl, { client_id: "post-client", client_secret: SECRETS.post }), "unsupported_grant_type");
+  });
+
+  it("scopes not granted, unknown resources and malformed scopes are invalid_scope", async () => {
+    await expectError(postToken(tokenUrl, { ...post, scope: "api1:write" }), "invalid_scope");
+    await expectError(postToken(tokenUrl, { ...post, scope: "api2:read" }), "invalid_scope");
+    await expectError(postToken(tokenUrl, { ...post, scope: "nosuch" }), "invalid_scope");
+    await expectError(postToken(tokenUrl, { ...post, scope: 'api1:read\\"' }), "invalid_scope");
+  });
+
+  it("a resource outside the grants is invalid_target", async () => {
+    await expectError(postToken(tokenUrl, { ...post, scope: "api1:read", resource: "https://evil.example" }), "invalid_target");
+  });
+
+  it("a disabled client is unauthorized_client", async () => {
+    await expectError(postToken(tokenUrl, { ...cc, client_id: "disabled-client", client_secret: SECRETS.disabled }), "unauthorized_client");
+  });
+});
+
+describe("client authentication errors", () => {
+  it("a wrong secret and an unknown client get the same answer", async () => {
+    const wrong = await expectError(postToken(tokenUrl, { ...post, client_secret: "wrong-secret-0123456789" }), "invalid_client");
+    const unknown = await expectError(postToken(tokenUrl, { ...post, client_id: "nobody" }), "invalid_client");
+    expect(unknown.text).toBe(wrong.text);
+  });
+
+  it("Basic with a wrong secret is 401 with WWW-Authenticate: Basic", async () => {
+    const r = await expectError(postToken(tokenUrl, cc, { authorization: basicHeader("basic-client", "wrong") }), "invalid_client");
+    expect(r.headers.get("www-authenticate")).toBe(`Basic realm="${s.issuer}"`);
+  });
+
+  it("an expired secret never authenticates", async () => {
+    await expectError(postToken(tokenUrl, { ...cc, client_id: "expired-client", client_secret: SECRETS.expired }), "invalid_client");
+  });
+
+  it("a client must use its registered method", async () => {
+    await expectError(postToken(tokenUrl, { ...cc, client_id: "basic-client", client_secret: SECRETS.basic }), "invalid_client");
+    await expectError(postToken(tokenUrl, cc, { authorization: basicHeader("post-client", SECRETS.post) }), "invalid_client");
+  });
+
+  it("two authentication methods at once are invalid_request", async () => {
+    await expectError(postToken(tokenUrl, post, { authorization: basicHeader("post-client", SECRETS.post) }), "invalid_request");
+    const a = await assertion("jwt-client", s.issuer, { key: s.rsa.privateKey, kid: s.rsa.kid });
+    await expectError(postToken(tokenUrl, { ...jwtForm(a), client_secret: "x" }), "invalid_request");
+  });
+
+  it("a body client_id that differs from the authenticated client is invalid_request", async () => {
+    await expectError(
+      postToken(tokenUrl, { ...cc, client_id: "post-client" }, { authorization: basicHeader("basic-client", SECRETS.basic) }),
+      "invalid_request",
+    );
+    const a = await assertion("jwt-client", s.issuer, { key: s.rsa.privateKey, kid: s.rsa.kid });
+    await expectError(postToken(tokenUrl, jwtForm(a, { client_id: "legacy-client" })), "invalid_request");
+  });
+
+  it("no client authentication at all is invalid_client", async () => {
+    await expectError(postToken(tokenUrl, { ...cc, client_id: "post-client" }), "invalid_client");
+  });
+
+  it("the party token endpoint refuses every other client", async () => {
+    await expectError(postToken(`${s.issuer}basic-client/oauth/token`, post), "invalid_client");
+    const ok = await postToken(`${s.issuer}post-client/oauth/token`, post);
+    expect(ok.status).toBe(200);
+  });
+
+  it("repeated failures are throttled without locking out the warm, correct secret", async () => {
+    const good = await postToken(tokenUrl, post);
+    expect(good.status).toBe(200);
+    for (let i = 0; i < 22; i++) await postToken(tokenUrl, { ...post, client_secret: `guess-${i}-0123456789abcdef` });
+    const throttledGuess = await expectError(postToken(tokenUrl, { ...post, client_secret: "guess-final-0123456789" }), "invalid_client");
+    expect(throttledGuess.json.error_description).toBe("client authentication failed");
+    expect((await postToken(tokenUrl, post)).status).toBe(200);
+  });
+});
+
+describe("hostile input", () => {
+  it("a content type other than a form is invalid_request", async () => {
+    await expectError(postToken(tokenUrl, JSON.stringify(post), { "content-type": "application/json" }), "invalid_request");
+    await expectError(postToken(tokenUrl, new URLSearchParams(post).toString(), { "content-type": "text/plain" }), "invalid_request");
+  });
+
+  it("a body over 64 KiB is invalid_request, with or without an honest Content-Length", async () => {
+    const big = new URLSearchParams({ ...post, scope: "a".repeat(70_000) }).toString();
+    await expectError(postToken(tokenUrl, big), "invalid_request");
+    const r = await rawPost(new URL(tokenUrl), big, { "transfer-encoding": "chunked" });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error).toBe("invalid_request");
+  });
+
+  it("repeated parameters are invalid_request", async () => {
+    const body = `${new URLSearchParams(post)}&client_id=post-client`;
+    await expectError(postToken(tokenUrl, body), "invalid_request");
+    await expectError(postToken(tokenUrl, `${new URLSearchParams(post)}&grant_type=client_credentials`), "invalid_request");
+  });
+
+  it("credentials in the query string are refused", async () => {
+    await expectError(postToken(`${tokenUrl}?client_secret=${SECRETS.post}`, post), "invalid_request");
+  });
+
+  it.each([
+    ["Basic", "no credentials"],
+    ["Basic !!notbase64!!", "not base64"],
+    [`Basic ${Buffer.from("no-colon").toString("base64")}`, "no colon"],
+    [`Basic ${Buffer.from(":secret").toString("base64")}`, "empty id"],
+    [`Basic ${Buffer.from("basic-client:").toString("base64")}`, "empty secret"],
+    [`Basic ${Buffer.from("basic-client:%E0%A4%A").toString("base64")}`, "bad percent-encoding"],
+    ["Bearer abc.def.ghi", "other scheme"],
+  ])("malformed Authorization header %j (%s) is invalid_request", async (authorization) => {
+    await expectError(postToken(tokenUrl, cc, { authorization }), "invalid_request");
+  });
+});
+
+describe("private_key_jwt assertions", () => {
+  const sign = (o: Partial<Parameters<typeof assertion>[2]> = {}, client = "jwt-client") =>
+    assertion(client, s.issuer, { key: s.rsa.privateKey, kid: s.rsa.kid, ...o });
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it("a valid assertion works once; the replay is refused", async () => {
+    const a = await sign();
+    expect((await postToken(tokenUrl, jwtForm(a))).status).toBe(200);
+    await expectError(postToken(tokenUrl, jwtForm(a)), "invalid_client");
+  });
+
+  it("typ client-authentication+jwt is accepted; other explicit types are refused", async () => {
+    expect((await postToken(tokenUrl, jwtForm(await sign({ typ: "client-authentication+jwt" })))).status).toBe(200);
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ typ: "at+jwt" }))), "invalid_client");
+  });
+
+  it("alg none is refused", async () => {
+    const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const t = now();
+    const unsigned = `${enc({ alg: "none" })}.${enc({ iss: "jwt-client", sub: "jwt-client", aud: s.issuer, exp: t + 60, iat: t, jti: crypto.randomUUID() })}.`;
+    await expectError(postToken(tokenUrl, jwtForm(unsigned)), "invalid_client");
+  });
+
+  it("HS256 signed with the client's public key as the secret is refused", async () => {
+    const pem = await exportSPKI((await crypto.subtle.importKey("jwk", s.rsa.publicJwk as JsonWebKey, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, true, ["verify"])) as never);
+    const t = now();
+    const forged = await new SignJWT({ iss: "jwt-client", sub: "jwt-client", aud: s.issuer, exp: t + 60, iat: t, jti: crypto.randomUUID() })
+      .setProtectedHeader({ alg: "HS256", kid: s.rsa.kid })
+      .sign(new TextEncoder().encode(pem));
+    await expectError(postToken(tokenUrl, jwtForm(forged)), "invalid_client");
+  });
+
+  it("expired, future and over-long assertions are refused", async () => {
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ iat: now() - 600, exp: now() - 300 }))), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ iat: now() + 300, exp: now() + 400 }))), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ nbf: now() + 300, exp: now() + 290 }))), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ exp: now() + 3600 }))), "invalid_client");
+    // a few seconds of clock skew is tolerated
+    expect((await postToken(tokenUrl, jwtForm(await sign({ iat: now() + 8, nbf: now() + 8 })))).status).toBe(200);
+  });
+
+  it("missing exp or jti, or iss/sub not the client, is refused", async () => {
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ exp: null }))), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ jti: null }))), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ sub: "someone-else" }))), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ iss: "legacy-client" }))), "invalid_client");
+  });
+
+  it("audience: the issuer alone; the token endpoint URL only for a legacy client", async () => {
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ aud: tokenUrl }))), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ aud: [s.issuer, "https://other.example/"] }))), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ aud: "https://other.example/" }))), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ aud: s.issuer.slice(0, -1) }))), "invalid_client");
+    expect((await postToken(tokenUrl, jwtForm(await sign({ aud: [s.issuer] })))).status).toBe(200);
+    expect((await postToken(tokenUrl, jwtForm(await sign({ aud: tokenUrl }, "legacy-client")))).status).toBe(200);
+  });
+
+  it("keys: unknown key and expired client key are refused", async () => {
+    const stranger = await newKey("RS256", s.rsa.kid);
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ key: stranger.privateKey }))), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm(await sign({ key: s.expiredKey.privateKey, kid: s.expiredKey.kid }))), "invalid_client");
+  });
+
+  it("a wrong or missing client_assertion_type is invalid_request; garbage assertions are invalid_client", async () => {
+    const a = await sign();
+    await expectError(postToken(tokenUrl, { ...cc, client_assertion: a }), "invalid_request");
+    await expectError(postToken(tokenUrl, { ...cc, client_assertion: a, client_assertion_type: "urn:other" }), "invalid_request");
+    await expectError(postToken(tokenUrl, jwtForm("not.a.jwt")), "invalid_client");
+    await expectError(postToken(tokenUrl, jwtForm("x".repeat(20_000))), "invalid_client");
+  });
+});
+
+describe("never a server error", () => {
+  it("no response above was a 5xx and every description is clean", () => {
+    expect(seen.length).toBeGreaterThan(40);
+    for (const r of seen) {
+      expect(r.status).toBeLessThan(500);
+      expect(r.text).not.toMatch(/[\r\n\t]|at .*\.js|stack/i);
+    }
+  });
+});
+
+function rawPost(url: URL, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { method: "POST", host: url.hostname, port: url.port, path: url.pathname, headers: { "content-type": "application/x-www-form-urlencoded", ...headers } },
+      (res) => {
+        let data = "";
+        res.on("data", (d) => (data += d));
+        res.on("end", () => resolve({ status: res.statusCode!, body: data }));
+      },
+    );
+    req.on("error", reject);
+    for (let i = 0; i < body.length; i += 8192) req.write(body.slice(i, i + 8192));
+    req.end();
+  });
+}
