@@ -37,12 +37,13 @@ const isJson = (type: string) => type === "application/json" || /^application\/[
  * A JSON body: 415 for another media type, 413 past the cap, 400 when it does not parse. With
  * `optional`, an empty body without a content type reads as {}.
  */
-export async function readJson(req: Request, opts: { max?: number; optional?: boolean } = {}): Promise<unknown> {
+// The body is typed as the caller expects it; the domain layer validates it with the shared schema.
+export async function readJson<T = unknown>(req: Request, opts: { max?: number; optional?: boolean } = {}): Promise<T> {
   const type = mediaType(req);
   const max = opts.max ?? MAX_JSON_BYTES;
-  if (!type && opts.optional && (await readCapped(req, max)).length === 0) return {};
+  if (!type && opts.optional && (await readCapped(req, max)).length === 0) return {} as T;
   if (!isJson(type)) throw unsupportedMediaType(type, "application/json");
-  return parseJson(await readCapped(req, max), opts.optional);
+  return parseJson(await readCapped(req, max), opts.optional) as T;
 }
 
 export function unsupportedMediaType(type: string, expected: string): HttpProblem {

@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { claimTransformsSchema } from "./claim-transforms";
 import { displayNameSchema, nameSchema, noteSchema, partyNameSchema } from "./names";
-
-// Claim transforms are validated by CLAIMS' schema (lib/validation/claim-transforms.ts) once it lands.
-const claimTransformsSchema = z.array(z.unknown()).max(100, "At most 100 claim transforms.");
 
 // FoxIDs resource scope: ≤ 50 characters of ^[\w:;.,=\[\]\-_]+$ (foxids.md §1.4).
 export const scopeSchema = z

@@ -1,0 +1,12 @@
+import { deleteClientKey } from "@/lib/control/client-keys";
+import { controlRoute } from "@/lib/http/control-route";
+import { noContent } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+type P = { tenant: string; track: string; name: string; kid: string };
+
+export const DELETE = controlRoute<P>(async ({ actor, params }) => {
+  await deleteClientKey(actor, { tenant: params.tenant, track: params.track, party: params.name }, params.kid);
+  return noContent();
+});

@@ -1,0 +1,16 @@
+import { addClientKey, listClientKeys } from "@/lib/control/client-keys";
+import { controlRoute } from "@/lib/http/control-route";
+import { readClientKeyUpload } from "@/lib/http/read-client-key";
+import { json } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+type P = { tenant: string; track: string; name: string };
+const ref = (p: P) => ({ tenant: p.tenant, track: p.track, party: p.name });
+
+export const GET = controlRoute<P>(async ({ actor, params }) => json({ data: await listClientKeys(actor, ref(params)) }));
+
+export const POST = controlRoute<P>(async ({ req, actor, params }) => {
+  const { upload, field } = await readClientKeyUpload(req);
+  return json(await addClientKey(actor, ref(params), upload, field), { status: 201 });
+});

@@ -1,0 +1,26 @@
+import { deleteParty, getParty, updateParty } from "@/lib/control/parties";
+import { controlRoute } from "@/lib/http/control-route";
+import { readJson } from "@/lib/http/read-body";
+import type { PartyUpdateInput } from "@/lib/validation";
+import { ifMatchVersion, json, noContent } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+type P = { tenant: string; track: string; name: string };
+const ref = (p: P) => ({ tenant: p.tenant, track: p.track, party: p.name });
+
+export const GET = controlRoute<P>(async ({ actor, params }) => {
+  const party = await getParty(actor, ref(params));
+  return json(party, { etag: party.version });
+});
+
+export const PUT = controlRoute<P>(async ({ req, actor, params }) => {
+  const expected = ifMatchVersion(req);
+  const party = await updateParty(actor, ref(params), await readJson<PartyUpdateInput>(req), expected);
+  return json(party, { etag: party.version });
+});
+
+export const DELETE = controlRoute<P>(async ({ actor, params }) => {
+  await deleteParty(actor, ref(params));
+  return noContent();
+});

@@ -1,0 +1,17 @@
+import { createSecret, listSecrets } from "@/lib/control/secrets";
+import { controlRoute } from "@/lib/http/control-route";
+import { readJson } from "@/lib/http/read-body";
+import type { SecretCreateInput } from "@/lib/validation";
+import { json } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+type P = { tenant: string; track: string; name: string };
+const ref = (p: P) => ({ tenant: p.tenant, track: p.track, party: p.name });
+
+export const GET = controlRoute<P>(async ({ actor, params }) => json({ data: await listSecrets(actor, ref(params)) }));
+
+export const POST = controlRoute<P>(async ({ req, actor, params }) => {
+  const secret = await createSecret(actor, ref(params), await readJson<SecretCreateInput>(req, { optional: true }));
+  return json(secret, { status: 201, noStore: true });
+});

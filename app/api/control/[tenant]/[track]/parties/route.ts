@@ -1,0 +1,23 @@
+import { createParty, listParties } from "@/lib/control/parties";
+import { controlRoute } from "@/lib/http/control-route";
+import { readJson } from "@/lib/http/read-body";
+import type { PartyCreateInput } from "@/lib/validation";
+import { json, queryOf } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+type P = { tenant: string; track: string };
+
+export const GET = controlRoute<P>(async ({ req, actor, params }) =>
+  json(await listParties(actor, params.tenant, params.track, queryOf(req))),
+);
+
+export const POST = controlRoute<P>(async ({ req, actor, params }) => {
+  const party = await createParty(actor, params.tenant, params.track, await readJson<PartyCreateInput>(req));
+  return json(party, {
+    status: 201,
+    etag: party.version,
+    noStore: true,
+    location: `/api/control/${params.tenant}/${params.track}/parties/${party.name}`,
+  });
+});

@@ -1,0 +1,11 @@
+import { listTrackSigningKeys } from "@/lib/control/signing-keys";
+import { controlRoute } from "@/lib/http/control-route";
+import { json } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+type P = { tenant: string; track: string };
+
+export const GET = controlRoute<P>(async ({ actor, params }) =>
+  json({ data: await listTrackSigningKeys(actor, params.tenant, params.track) }),
+);

@@ -1,0 +1,25 @@
+import { deleteTrack, getTrack, updateTrack } from "@/lib/control/tracks";
+import { controlRoute } from "@/lib/http/control-route";
+import { readJson } from "@/lib/http/read-body";
+import type { TrackUpdateInput } from "@/lib/validation";
+import { ifMatchVersion, json, noContent } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+type P = { tenant: string; track: string };
+
+export const GET = controlRoute<P>(async ({ actor, params }) => {
+  const track = await getTrack(actor, params.tenant, params.track);
+  return json(track, { etag: track.version });
+});
+
+export const PATCH = controlRoute<P>(async ({ req, actor, params }) => {
+  const expected = ifMatchVersion(req);
+  const track = await updateTrack(actor, params.tenant, params.track, await readJson<TrackUpdateInput>(req), expected);
+  return json(track, { etag: track.version });
+});
+
+export const DELETE = controlRoute<P>(async ({ actor, params }) => {
+  await deleteTrack(actor, params.tenant, params.track);
+  return noContent();
+});

@@ -1,0 +1,16 @@
+import { createTrack, listTracks } from "@/lib/control/tracks";
+import { controlRoute } from "@/lib/http/control-route";
+import { readJson } from "@/lib/http/read-body";
+import type { TrackCreateInput } from "@/lib/validation";
+import { json, queryOf } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+type P = { tenant: string };
+
+export const GET = controlRoute<P>(async ({ req, actor, params }) => json(await listTracks(actor, params.tenant, queryOf(req))));
+
+export const POST = controlRoute<P>(async ({ req, actor, params }) => {
+  const track = await createTrack(actor, params.tenant, await readJson<TrackCreateInput>(req));
+  return json(track, { status: 201, etag: track.version, location: `/api/control/${params.tenant}/tracks/${track.name}` });
+});

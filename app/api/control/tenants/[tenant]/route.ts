@@ -1,0 +1,17 @@
+import { deleteTenant, getTenant } from "@/lib/control/tenants";
+import { controlRoute } from "@/lib/http/control-route";
+import { json, noContent } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+type P = { tenant: string };
+
+export const GET = controlRoute<P>(async ({ actor, params }) => {
+  const tenant = await getTenant(actor, params.tenant);
+  return json(tenant, { etag: tenant.version });
+});
+
+export const DELETE = controlRoute<P>(async ({ actor, params }) => {
+  await deleteTenant(actor, params.tenant);
+  return noContent();
+});
