@@ -5,3 +5,4 @@ export * from "./party";
 export * from "./secret";
 export * from "./client-key";
 export * from "./list";
+export * from "./views";

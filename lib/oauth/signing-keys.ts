@@ -1,3 +1,0 @@
-import "server-only";
-
-export { getTrackKeys } from "./track-keys-interim";

@@ -1,0 +1,128 @@
+import { z } from "zod";
+
+// What the Control API answers (lib/control/views.ts builds these objects); used for the OpenAPI
+// document and by the tests that check responses.
+
+const dateTime = z.iso.datetime();
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), next_cursor: z.string().nullable().describe("Pass as ?cursor= for the next page.") });
+
+export const tenantViewSchema = z.object({
+  name: z.string(),
+  display_name: z.string().nullable(),
+  version: z.number().int(),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
+export const trackViewSchema = z.object({
+  name: z.string(),
+  display_name: z.string().nullable(),
+  signing_algorithm: z.enum(["RS256", "PS256", "ES256", "EdDSA"]),
+  key_validity_months: z.number().int(),
+  key_renew_days_before_expiry: z.number().int(),
+  key_primary_after_days: z.number().int(),
+  issuer: z.string(),
+  token_endpoint: z.string(),
+  discovery: z.string(),
+  jwks_uri: z.string(),
+  version: z.number().int(),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
+export const partyViewSchema = z.object({
+  name: z.string(),
+  display_name: z.string().nullable(),
+  note: z.string().nullable(),
+  kind: z.enum(["resource", "client", "both"]),
+  resource: z.object({ scopes: z.array(z.string()), audience: z.string() }).nullable(),
+  client: z
+    .object({
+      auth_method: z.enum(["client_secret_post", "client_secret_basic", "private_key_jwt"]),
+      resource_scopes: z.array(z.object({ resource: z.string(), scopes: z.array(z.string()) })),
+      access_token_lifetime: z.number().int(),
+      allow_legacy_assertion_audience: z.boolean(),
+      client_credentials_enabled: z.boolean(),
+      secret_count: z.number().int(),
+      key_count: z.number().int(),
+    })
+    .nullable(),
+  claim_transforms: z.array(z.unknown()),
+  version: z.number().int(),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+export const createdPartySchema = partyViewSchema.extend({
+  secret: z.string().optional().describe("The first client secret, present only in this response."),
+});
+
+export const secretViewSchema = z.object({
+  id: z.string(),
+  info: z.string().describe("The first 3 characters of the secret, when it is longer than 20."),
+  created_at: dateTime,
+  expires_at: dateTime.nullable(),
+  expired: z.boolean(),
+});
+export const createdSecretSchema = secretViewSchema.extend({
+  secret: z.string().describe("The secret, present only in this response."),
+});
+
+export const clientKeyViewSchema = z.object({
+  kid: z.string(),
+  kty: z.string().nullable(),
+  alg: z.string().nullable(),
+  "x5t#S256": z.string().nullable(),
+  subject: z.string().nullable(),
+  issuer: z.string().nullable(),
+  not_before: dateTime.nullable(),
+  not_after: dateTime.nullable(),
+  expired: z.boolean(),
+  created_at: dateTime,
+});
+
+export const signingKeyViewSchema = z.object({
+  kid: z.string(),
+  alg: z.string(),
+  state: z.enum(["primary", "secondary", "retired"]),
+  next: z.boolean(),
+  not_before: dateTime,
+  not_after: dateTime,
+  activate_at: dateTime.nullable(),
+  retire_at: dateTime.nullable(),
+  "x5t#S256": z.string().nullable(),
+  subject: z.string().nullable(),
+  created_at: dateTime,
+});
+
+export const auditViewSchema = z.object({
+  id: z.string(),
+  at: dateTime,
+  tenant: z.string().nullable(),
+  track: z.string().nullable(),
+  actor_type: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  target_type: z.string(),
+  target_name: z.string().nullable(),
+  changes: z.record(z.string(), z.unknown()),
+});
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string(),
+  errors: z.array(z.object({ field: z.string(), pointer: z.string(), detail: z.string() })).optional(),
+  correlation_id: z.string().optional(),
+});
+
+export const tenantPageSchema = page(tenantViewSchema);
+export const trackPageSchema = page(trackViewSchema);
+export const partyPageSchema = page(partyViewSchema);
+export const auditPageSchema = page(auditViewSchema);
+export const secretListSchema = z.object({ data: z.array(secretViewSchema) });
+export const clientKeyListSchema = z.object({ data: z.array(clientKeyViewSchema) });
+export const signingKeyListSchema = z.object({ data: z.array(signingKeyViewSchema) });
+export const rotateResultSchema = z.object({ primary_kid: z.string(), keys: z.array(signingKeyViewSchema) });
