@@ -14,7 +14,10 @@ export type Claim = { type: string; value: string };
  */
 export function applyClaimTransforms(claims: readonly Claim[], transforms: readonly ClaimTransform[]): Claim[] {
   const work = claims.map((c) => ({ type: c.type, value: c.value }));
-  const ordered = transforms.map((t, i) => ({ t, i })).sort((a, b) => a.t.order - b.t.order || a.i - b.i);
+  const ordered = transforms
+    .filter((t) => typeof t === "object" && t !== null)
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => (a.t.order ?? 0) - (b.t.order ?? 0) || a.i - b.i);
   for (const { t } of ordered) {
     try {
       applyOne(work, t);

@@ -181,7 +181,13 @@ function parseOne(input: unknown, ctx: z.RefinementCtx, defaultOrder: number): C
   const read = readClaimTransformInput(input, defaultOrder);
   const issues: Issue[] = [...read.issues];
   if (read.draft) checkDraft(read.draft, issues);
-  for (const issue of issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input });
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const key = issue.path.join(".");
+    if (seen.has(key)) continue; // the first problem of a field is the one to fix
+    seen.add(key);
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input });
+  }
   if (issues.length || !read.draft) return z.NEVER;
   const type = normalizeType(read.draft.rawType);
   const action = normalizeAction(read.draft.rawAction);
