@@ -1,7 +1,9 @@
 import "server-only";
 import { onChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
+import type { ClaimTransform } from "@/lib/claims";
 import type { ClientAuthMethod } from "@/lib/db/generated/enums";
+import { claimTransformsSchema } from "@/lib/validation/claim-transforms";
 import { forgetPartySecrets } from "./secret-match-cache";
 
 export type ClientGrantView = { resource: string; audience: string; scopes: string[] };
@@ -13,7 +15,7 @@ export type ClientSnapshot = {
   accessTokenLifetime: number;
   allowLegacyAssertionAudience: boolean;
   clientCredentialsEnabled: boolean;
-  claimTransforms: unknown;
+  claimTransforms: ClaimTransform[];
   grants: ClientGrantView[];
   secrets: { id: string; hash: string; expiresAt: number | null }[];
   keys: { kid: string; jwk: Record<string, unknown>; notBefore: number | null; notAfter: number | null }[];
@@ -102,7 +104,7 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
     accessTokenLifetime: p.accessTokenLifetime,
     allowLegacyAssertionAudience: p.allowLegacyAssertionAudience,
     clientCredentialsEnabled: p.clientCredentialsEnabled,
-    claimTransforms: p.claimTransforms,
+    claimTransforms: storedTransforms(p.claimTransforms, p.name),
     grants: p.grants
       .filter((gr) => gr.resource.isResource)
       .map((gr) => ({
@@ -119,4 +121,12 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
       notAfter: k.notAfter?.getTime() ?? null,
     })),
   };
+}
+
+// Stored lists were validated on save; one that no longer parses (an older format) is skipped, loudly.
+function storedTransforms(raw: unknown, name: string): ClaimTransform[] {
+  const parsed = claimTransformsSchema.safeParse(raw ?? []);
+  if (parsed.success) return parsed.data;
+  console.error(`Fennec: claim transforms of client ${name} are not valid and are not applied`);
+  return [];
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { SignJWT, type JWTPayload } from "jose";
-import { getTrackKeys } from "./signing-keys";
+import { applyClaimTransforms, claimsFromPayload, claimsToPayload } from "@/lib/claims";
+import { getTrackKeys } from "@/lib/keys/track-keys";
 import type { ClientSnapshot } from "./client-cache";
 import type { Grant } from "./resolve-scopes";
 import type { TrackInfo } from "./track-cache";
@@ -14,8 +15,8 @@ export async function issueAccessToken(track: TrackInfo, client: ClientSnapshot,
   const now = Math.floor(Date.now() / 1000);
   const lifetime = client.accessTokenLifetime;
   const payload: JWTPayload = {
-    ...buildClaims(client, grant),
-    // RFC 9068 §2.2; set last so that no claim transform can change them
+    ...transformedClaims(track, client, grant),
+    // RFC 9068 §2.2; set last so that no claim transform can change them (sub too: RFC 9700 §4.15)
     iss: track.issuer,
     sub: client.name,
     client_id: client.name,
@@ -33,6 +34,9 @@ export async function issueAccessToken(track: TrackInfo, client: ClientSnapshot,
   return { accessToken, expiresIn: lifetime, scope: grant.scope };
 }
 
-function buildClaims(_client: ClientSnapshot, _grant: Grant): JWTPayload {
-  return {};
+/** The client's claim transforms (interfaces.md 4) run over the standard claims; the result is merged below them. */
+function transformedClaims(track: TrackInfo, client: ClientSnapshot, grant: Grant): JWTPayload {
+  if (client.claimTransforms.length === 0) return {};
+  const base = { iss: track.issuer, sub: client.name, client_id: client.name, aud: grant.audience, scope: grant.scope };
+  return claimsToPayload(applyClaimTransforms(claimsFromPayload(base), client.claimTransforms));
 }

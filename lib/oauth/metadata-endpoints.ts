@@ -1,5 +1,5 @@
 import "server-only";
-import { getTrackKeys } from "./signing-keys";
+import { getTrackKeys } from "@/lib/keys/track-keys";
 import { cacheableJson, guarded, notFound, weakEtag } from "./http";
 import { findTrack, trackScopes } from "./track-cache";
 import { jwksUriOf, normaliseName, tokenEndpointOf } from "./urls";

@@ -1,6 +1,6 @@
 import "server-only";
 import { createLocalJWKSet, errors, jwtVerify, type JWTPayload } from "jose";
-import { getTrackKeys } from "./signing-keys";
+import { getTrackKeys } from "@/lib/keys/track-keys";
 import { findTrack } from "./track-cache";
 
 export type AccessTokenClaims = {
