@@ -123,7 +123,7 @@ function columns(data: PartyData, ownScopes: string[] | null) {
     displayName: data.display_name || null,
     note: data.note || null,
     isResource: Boolean(data.resource),
-    resourceScopes: ownScopes ?? [],
+    resourceScopes: [...(ownScopes ?? [])].sort(),
     resourceAudience: data.resource?.audience ?? null,
     isClient: Boolean(data.client),
     authMethod: data.client?.auth_method ?? null,
@@ -137,7 +137,7 @@ function columns(data: PartyData, ownScopes: string[] | null) {
 async function writeGrants(tx: Tx, partyId: string, grants: { resourceId: string; scopes: string[] }[]) {
   for (const g of grants) {
     await tx.clientGrant.create({
-      data: { clientId: partyId, resourceId: g.resourceId === "self" ? partyId : g.resourceId, scopes: g.scopes },
+      data: { clientId: partyId, resourceId: g.resourceId === "self" ? partyId : g.resourceId, scopes: [...g.scopes].sort() },
     });
   }
 }

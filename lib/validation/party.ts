@@ -10,7 +10,9 @@ export const scopeSchema = z
   .max(50, "Scope must be at most 50 characters.")
   .regex(/^[\w:;.,=[\]-]+$/, "Scope may hold letters, digits and :;.,=[]-_ only.");
 
-function uniqueSorted(what: string) {
+// Lists keep the sender's order here, so that an error's index points at what was sent; the domain
+// layer stores them sorted (FoxIDs sorts on save).
+function unique(what: string) {
   return (list: string[], ctx: z.RefinementCtx) => {
     const seen = new Set<string>();
     list.forEach((v, i) => {
@@ -25,8 +27,7 @@ export const resourceSchema = z.object({
     .array(scopeSchema)
     .min(1, "A resource needs at least one scope.")
     .max(100, "A resource has at most 100 scopes.")
-    .superRefine(uniqueSorted("scope"))
-    .transform((s) => [...s].sort()),
+    .superRefine(unique("scope")),
   audience: z
     .string()
     .trim()
@@ -46,8 +47,7 @@ export const resourceScopeSchema = z.object({
     .array(scopeSchema)
     .max(100, "At most 100 scopes per resource.")
     .default([])
-    .superRefine(uniqueSorted("scope"))
-    .transform((s) => [...s].sort()),
+    .superRefine(unique("scope")),
 });
 
 export const clientSchema = z.object({
@@ -64,8 +64,7 @@ export const clientSchema = z.object({
         }
         seen.add(r.resource);
       });
-    })
-    .transform((l) => [...l].sort((a, b) => a.resource.localeCompare(b.resource))),
+    }),
   access_token_lifetime: z
     .number({ error: "Access token lifetime must be a number of seconds." })
     .int()

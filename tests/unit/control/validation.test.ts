@@ -14,17 +14,17 @@ function fieldsOf(fn: () => unknown) {
 }
 
 describe("party schema", () => {
-  it("lowercases names, sorts scopes and resources, and fills FoxIDs defaults", () => {
+  it("lowercases names, keeps the sender's order (so error indexes match) and fills FoxIDs defaults", () => {
     const p = parseInput(partyCreateSchema, {
       name: " My-API ",
       resource: { scopes: ["write", "read"] },
       client: { resource_scopes: [{ resource: "Zeta", scopes: ["b", "a"] }, { resource: "alpha" }] },
     });
     expect(p.name).toBe("my-api");
-    expect(p.resource?.scopes).toEqual(["read", "write"]);
+    expect(p.resource?.scopes).toEqual(["write", "read"]);
     expect(p.client?.resource_scopes).toEqual([
+      { resource: "zeta", scopes: ["b", "a"] },
       { resource: "alpha", scopes: [] },
-      { resource: "zeta", scopes: ["a", "b"] },
     ]);
     expect(p.client?.auth_method).toBe("client_secret_post");
     expect(p.client?.access_token_lifetime).toBe(3600);
