@@ -30,9 +30,11 @@ export const ACTIONS_BY_TYPE: Record<ClaimTransformType, readonly ClaimTransform
 
 /**
  * Claims that carry the token's meaning (RFC 9068 §2.2): the token route sets them itself after the
- * transforms, so a transform may read them but never create, replace or remove them.
+ * transforms, so a transform may read them but never create, replace or remove them. `sub` is one of
+ * them because for client credentials it names the client: a transform that could set it could make
+ * a client's token pass for a user's (RFC 9700 §4.15).
  */
-export const PROTECTED_CLAIMS = ["iss", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope"] as const;
+export const PROTECTED_CLAIMS = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope"] as const;
 
 export function isProtectedClaim(type: string): boolean {
   const lower = type.toLowerCase();

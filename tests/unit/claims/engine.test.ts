@@ -28,9 +28,9 @@ describe("constant", () => {
     expect(valuesOf(out, "role")).toEqual(["writer"]);
     expect(valuesOf(out, "email")).toEqual(["ops@example.com"]);
   });
-  it("add into a single-valued claim such as sub runs as replace (FoxIDs' forced replace)", () => {
-    const out = run([{ type: "constant", claims_out: ["sub"], transformation: "svc-1" }]);
-    expect(valuesOf(out, "sub")).toEqual(["svc-1"]);
+  it("add into a single-valued claim such as acr runs as replace (FoxIDs' forced replace)", () => {
+    const out = run([{ type: "constant", claims_out: ["acr"], transformation: "2" }], [...base, { type: "acr", value: "1" }]);
+    expect(valuesOf(out, "acr")).toEqual(["2"]);
   });
   it("creates the claim when none exists", () => {
     const out = run([{ type: "constant", claims_out: ["tenant"], transformation: "acme" }]);
@@ -255,7 +255,7 @@ describe("ordering and chaining", () => {
 
 describe("protected claims", () => {
   it("a transform targeting a protected claim is never applied, even if it bypassed validation", () => {
-    const raw: ClaimTransform[] = ["iss", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope", "Scope"].flatMap(
+    const raw: ClaimTransform[] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope", "Scope"].flatMap(
       (out, i) => [
         { type: "constant", action: "replace", order: i * 2, claims_in: [], claims_out: [out], transformation: "evil", transformation_extension: null },
         { type: "match_claim", action: "remove", order: i * 2 + 1, claims_in: [], claims_out: [out], transformation: null, transformation_extension: null },

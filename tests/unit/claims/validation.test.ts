@@ -149,9 +149,9 @@ describe("refused with a message per field", () => {
   });
 
   it("outputs to protected claims are refused, whatever the case", () => {
-    for (const out of ["iss", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope", "Scope"]) {
+    for (const out of ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope", "Scope", "SUB"]) {
       expect(errorsOf([{ type: "constant", claims_out: [out], transformation: "v" }])["0.claims_out.0"]).toBe(
-        `'${out}' is set by Fennec and cannot be changed by a claim transform (protected: iss, aud, exp, nbf, iat, jti, client_id, scope).`,
+        `'${out}' is set by Fennec and cannot be changed by a claim transform (protected: iss, sub, aud, exp, nbf, iat, jti, client_id, scope).`,
       );
     }
     expect(errorsOf([{ type: "match_claim", action: "remove", claims_out: ["scope"] }])["0.claims_out.0"]).toMatch(/protected/);
