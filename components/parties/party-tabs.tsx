@@ -1,0 +1,83 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { ClientKeysPanel } from "@/components/keys/client-keys-panel";
+import { SecretsPanel } from "@/components/secrets/secrets-panel";
+import { Tabs, type TabItem } from "@/components/ui/tabs";
+import type { ClientKeyView, PartyRefInput, PartyView, SecretView } from "@/lib/control";
+import type { ResourceOption } from "./grants-picker";
+import { PartyForm } from "./party-form";
+import { partyValues } from "./party-form-values";
+import { TryIt } from "./try-it";
+
+export function PartyTabs({
+  partyRef,
+  party,
+  resources,
+  secrets,
+  keys,
+  tokenEndpoint,
+  initialTab,
+  claimTransforms,
+}: {
+  partyRef: PartyRefInput;
+  party: PartyView;
+  resources: ResourceOption[];
+  secrets: SecretView[] | null;
+  keys: ClientKeyView[] | null;
+  tokenEndpoint: string;
+  initialTab?: string;
+  claimTransforms: ReactNode;
+}) {
+  const [lastSecret, setLastSecret] = useState<string>();
+  const method = party.client?.auth_method;
+  const defaultScope = (party.client?.resource_scopes ?? []).flatMap((g) => g.scopes.map((s) => `${g.resource}:${s}`)).join(" ");
+  const items: TabItem[] = [
+    {
+      id: "settings",
+      label: "Settings",
+      content: (
+        <PartyForm
+          key={party.version}
+          mode="edit"
+          tenant={partyRef.tenant}
+          track={partyRef.track}
+          initial={partyValues(party)}
+          resources={resources}
+          keyCount={party.client?.key_count ?? 0}
+          tokenEndpoint={tokenEndpoint}
+        />
+      ),
+    },
+  ];
+  if (party.client && secrets) {
+    items.push({
+      id: "secrets",
+      label: `Secrets (${secrets.length})`,
+      content: <SecretsPanel partyRef={partyRef} initial={secrets} onCreated={setLastSecret} />,
+    });
+  }
+  if (party.client && keys) {
+    items.push({ id: "certificates", label: `Client certificates (${keys.length})`, content: <ClientKeysPanel partyRef={partyRef} initial={keys} /> });
+  }
+  items.push({ id: "claim-transforms", label: "Claim transforms", content: claimTransforms });
+  if (party.client && method) {
+    items.push({
+      id: "try-it",
+      label: "Try it",
+      content: (
+        <TryIt
+          key={`${lastSecret ?? ""}${party.version}`}
+          tenant={partyRef.tenant}
+          track={partyRef.track}
+          party={party.name}
+          method={method}
+          tokenEndpoint={tokenEndpoint}
+          initialSecret={lastSecret}
+          initialScope={defaultScope}
+        />
+      ),
+    });
+  }
+  return <Tabs label={`Application ${party.name}`} items={items} initial={initialTab} />;
+}
