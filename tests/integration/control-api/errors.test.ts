@@ -90,6 +90,21 @@ describe("Control API errors", () => {
     expectProblem(track, 412);
   });
 
+  it("concurrent writes: one PUT wins per version, one create wins per name, and nothing answers 500", async () => {
+    const got = await api(`/${tenant}/master/parties/api1`, { token });
+    const etag = got.headers.get("etag")!;
+    const puts = await Promise.all(
+      ["a", "b", "c"].map((s) =>
+        api(`/${tenant}/master/parties/api1`, { method: "PUT", token, headers: { "if-match": etag }, body: { name: "api1", resource: { scopes: ["read", s] } } }),
+      ),
+    );
+    expect(puts.map((r) => r.status).sort()).toEqual([200, 412, 412]);
+    const name = uniqueName("race");
+    const creates = await Promise.all([1, 2, 3].map(() => api("/tenants", { method: "POST", token, body: { name } })));
+    expect(creates.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect((await api(`/tenants/${name}`, { method: "DELETE", token })).status).toBe(204);
+  });
+
   it("413 for a body over the cap", async () => {
     const big = JSON.stringify({ name: "big", display_name: "x".repeat(300 * 1024) });
     const r = await api(`/${tenant}/master/parties`, { method: "POST", token, body: big, headers: { "content-type": "application/json" } });
