@@ -4,8 +4,9 @@ import * as v from "@/lib/validation";
 // The OpenAPI 3.1 document of the Control API, generated from the zod schemas the handlers use.
 
 const toSchema = (s: z.ZodType, io: "input" | "output") => {
-  const { $schema: _, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
-  return rest;
+  const schema = z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  delete schema.$schema;
+  return schema;
 };
 
 const inputs = {

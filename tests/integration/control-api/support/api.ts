@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by assertions and the zod view schemas; loose types keep the tests readable */
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { bootstrapToken, sharedServer } from "../../support/fennec";
