@@ -36,6 +36,7 @@ export type LockedTrack = Prisma.TrackGetPayload<{ select: typeof trackScheduleS
 const DEFAULT_TOKEN_LIFETIME_S = 3600;
 // verifiers' clock skew and their JWKS caches (we send max-age=300)
 const RETAIN_LEEWAY_S = 300;
+const NOT_BEFORE_SKEW_MS = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const g = globalThis as unknown as { __fennecKek?: Buffer };
@@ -76,15 +77,17 @@ export async function insertKey(
   track: { id: string; name: string; tenantName: string; keyValidityMonths?: number },
   algorithm: SigningAlgorithm,
   state: "primary" | "secondary",
-  activateAt: Date | null = null,
+  opts: { activateAt?: Date | null; now?: Date } = {},
 ): Promise<string> {
   const key = await createSigningKey({
     algorithm,
     subject: keySubject(track.tenantName, track.name),
     validityMonths: track.keyValidityMonths ?? 3,
     kek: kek(),
+    // a minute back, so that a verifier whose clock is slightly behind still sees a valid certificate
+    notBefore: new Date((opts.now ?? new Date()).getTime() - NOT_BEFORE_SKEW_MS),
   });
-  await tx.signingKey.create({ data: { ...key, trackId: track.id, state, activateAt } });
+  await tx.signingKey.create({ data: { ...key, trackId: track.id, state, activateAt: opts.activateAt ?? null } });
   return key.kid;
 }
 
@@ -120,11 +123,11 @@ export async function applyKeyAction(tx: Tx, track: LockedTrack, action: KeyActi
       await promoteKey(tx, action.keyId);
       return;
     case "create-next":
-      await insertKey(tx, t, action.algorithm, "secondary", action.activateAt);
+      await insertKey(tx, t, action.algorithm, "secondary", { activateAt: action.activateAt, now });
       return;
     case "create-primary":
       await demoteKey(tx, action.demoteKeyId, action.retireAt);
-      await insertKey(tx, t, action.algorithm, "primary");
+      await insertKey(tx, t, action.algorithm, "primary", { now });
       return;
   }
 }
