@@ -31,7 +31,7 @@ export function controlRoute<P extends Params = Params>(handler: (ctx: ControlCo
     try {
       const raw = (await context.params) ?? ({} as P);
       const params = Object.fromEntries(
-        Object.entries(raw).map(([k, v]) => [k, LOWERCASED.has(k) ? decodeURIComponent(v).toLowerCase() : decodeURIComponent(v)]),
+        Object.entries(raw).map(([k, v]) => [k, LOWERCASED.has(k) ? decode(v).toLowerCase() : decode(v)]),
       ) as P;
       const actor = await authenticateControlApi(req);
       return await handler({ req, actor, params });
@@ -39,6 +39,14 @@ export function controlRoute<P extends Params = Params>(handler: (ctx: ControlCo
       return errorResponse(e, instance);
     }
   };
+}
+
+function decode(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 export function errorResponse(e: unknown, instance: string): Response {
