@@ -146,8 +146,10 @@ function checkDraft(t: ClaimTransformDraft, issues: Issue[]) {
   if (!Number.isInteger(t.order) || t.order < 0 || t.order > 1000) {
     issues.push({ path: ["order"], message: "Order must be a whole number from 0 to 1000." });
   }
-  checkClaimTypes(t.claims_in, "claims_in", issues);
-  checkClaimTypes(t.claims_out, "claims_out", issues);
+  if (type.ok) {
+    checkClaimTypes(t.claims_in, "claims_in", issues);
+    checkClaimTypes(t.claims_out, "claims_out", issues);
+  }
   for (const field of ["transformation", "transformation_extension"] as const) {
     if ((t[field]?.length ?? 0) > MAX_TRANSFORMATION) {
       issues.push({ path: [field], message: `Must be at most ${MAX_TRANSFORMATION} characters.` });
