@@ -13,17 +13,18 @@ import { parseFormat } from "@/lib/claims/format";
 import { compileRegex, hasMapGroup } from "@/lib/claims/regex";
 import { normalizeAction, normalizeType, readClaimTransformInput, type ClaimTransformDraft } from "@/lib/claims/input";
 
-/** One claim transform in Fennec's canonical form (FoxIDs' snake_case JSON, foxids.md §4.1). */
-export type ClaimTransform = {
-  type: ClaimTransformType;
-  action: ClaimTransformAction;
-  order: number;
-  claims_in: string[];
-  claims_out: string[];
-  transformation: string | null;
-  transformation_extension: string | null;
-  name?: string;
-};
+/** One claim transform in Fennec's canonical form (FoxIDs' snake_case JSON, foxids.md §4.1), as stored and returned. */
+export const canonicalClaimTransformSchema = z.object({
+  type: z.enum(CLAIM_TRANSFORM_TYPES),
+  action: z.enum(CLAIM_TRANSFORM_ACTIONS),
+  order: z.number().int().min(0).max(1000),
+  claims_in: z.array(z.string()),
+  claims_out: z.array(z.string()),
+  transformation: z.string().nullable(),
+  transformation_extension: z.string().nullable(),
+  name: z.string().optional(),
+});
+export type ClaimTransform = z.output<typeof canonicalClaimTransformSchema>;
 
 /** What a client may send: canonical fields, or FoxIDs' spellings (`Concatenate`, `RegexMap`, `claim_out`, …). */
 export type ClaimTransformInput = {
@@ -196,12 +197,33 @@ function parseOne(input: unknown, ctx: z.RefinementCtx, defaultOrder: number): C
   return toCanonical({ ...read.draft, type: type.ok ? type.value : "", action: action.ok ? action.value : "" });
 }
 
+// The rules live in parseOne, for messages per field; this only documents the input in the OpenAPI document.
+const inputItem = z.custom<ClaimTransformInput>().meta({
+  type: "object",
+  description:
+    "A claim transform (FoxIDs JSON). Also accepted: FoxIDs' enum names and numbers (Concatenate, RegexMap, AddIfNot, 25) and a single claim_out.",
+  required: ["type"],
+  properties: {
+    type: { type: "string", enum: [...CLAIM_TRANSFORM_TYPES] },
+    action: { type: "string", enum: [...CLAIM_TRANSFORM_ACTIONS], default: "add" },
+    order: { type: "integer", minimum: 0, maximum: 1000, description: "Defaults to the 1-based position in the list." },
+    claims_in: { type: "array", maxItems: MAX_CLAIMS, items: { type: "string", maxLength: MAX_CLAIM_TYPE } },
+    claims_out: { type: "array", minItems: 1, maxItems: 1, items: { type: "string", maxLength: MAX_CLAIM_TYPE } },
+    claim_out: { type: "string", description: "FoxIDs' legacy single output claim." },
+    transformation: { type: ["string", "null"], maxLength: MAX_TRANSFORMATION },
+    transformation_extension: { type: ["string", "null"], maxLength: MAX_TRANSFORMATION },
+    name: { type: "string", maxLength: 10 },
+  },
+});
+
 /** One transform: accepts FoxIDs' spellings, refuses what FoxIDs refuses plus bad regexes and protected outputs. */
-export const claimTransformSchema = z.custom<ClaimTransformInput>().transform((input, ctx) => parseOne(input, ctx, 0));
+export const claimTransformSchema = inputItem
+  .transform((input, ctx) => parseOne(input, ctx, 0))
+  .pipe(canonicalClaimTransformSchema);
 
 /** A party's ordered list; a transform without `order` gets its 1-based position. Sorted by `order`. */
 export const claimTransformsSchema = z
-  .array(z.custom<ClaimTransformInput>(), { error: "Claim transforms must be a list." })
+  .array(inputItem, { error: "Claim transforms must be a list." })
   .max(MAX_CLAIM_TRANSFORMS, `At most ${MAX_CLAIM_TRANSFORMS} claim transforms.`)
   .transform((list, ctx) => {
     const out = list.map((item, i) => {
@@ -212,7 +234,8 @@ export const claimTransformsSchema = z
     checkDuplicates(out, ctx);
     if (out.some((t) => t === null)) return z.NEVER;
     return (out as ClaimTransform[]).map((t, i) => ({ t, i })).sort((a, b) => a.t.order - b.t.order || a.i - b.i).map((x) => x.t);
-  });
+  })
+  .pipe(z.array(canonicalClaimTransformSchema));
 
 function prefixed(ctx: z.RefinementCtx, index: number): z.RefinementCtx {
   return {
