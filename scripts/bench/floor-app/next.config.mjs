@@ -1,0 +1,8 @@
+import path from "node:path";
+
+// Same Next.js as Fennec, resolved from the repository's node_modules.
+export default {
+  poweredByHeader: false,
+  distDir: ".next-floor",
+  turbopack: { root: path.resolve(import.meta.dirname, "../../..") },
+};
