@@ -1,11 +1,9 @@
 import { CLAIM_TRANSFORM_TYPES, type ClaimTransformAction, type ClaimTransformType } from "./catalog";
 
-/** A transform read from JSON into canonical field names, before the rules are checked. */
+/** A transform read from JSON into canonical field names, before the rules are checked (null: refused). */
 export type ClaimTransformDraft = {
-  rawType: unknown;
-  rawAction: unknown;
-  type: string;
-  action: string;
+  type: ClaimTransformType | null;
+  action: ClaimTransformAction | null;
   order: number;
   claims_in: string[];
   claims_out: string[];
@@ -15,7 +13,7 @@ export type ClaimTransformDraft = {
 };
 
 type Normalized<T> = { ok: true; value: T } | { ok: false; message: string };
-type Issue = { path: (string | number)[]; message: string };
+export type Issue = { path: (string | number)[]; message: string };
 
 const key = (v: string) => v.toLowerCase().replace(/[\s_-]/g, "");
 
@@ -46,7 +44,7 @@ const ACTIONS: Record<string, ClaimTransformAction> = {
   remove: "remove", "30": "remove",
 };
 
-export function normalizeType(raw: unknown): Normalized<ClaimTransformType> {
+function normalizeType(raw: unknown): Normalized<ClaimTransformType> {
   if (typeof raw !== "string" && typeof raw !== "number") {
     return { ok: false, message: `Choose a type: ${CLAIM_TRANSFORM_TYPES.join(", ")}.` };
   }
@@ -56,7 +54,7 @@ export function normalizeType(raw: unknown): Normalized<ClaimTransformType> {
   return { ok: false, message: `Unknown claim transform type '${raw}': use ${CLAIM_TRANSFORM_TYPES.join(", ")}.` };
 }
 
-export function normalizeAction(raw: unknown): Normalized<ClaimTransformAction> {
+function normalizeAction(raw: unknown): Normalized<ClaimTransformAction> {
   if (raw === undefined || raw === null || raw === "") return { ok: true, value: "add" };
   if (typeof raw !== "string" && typeof raw !== "number") return { ok: false, message: "Action must be a string." };
   const k = key(String(raw));
@@ -121,11 +119,13 @@ export function readClaimTransformInput(input: unknown, defaultOrder: number): {
   let claimsOut = readClaimList(o.claims_out, "claims_out", issues);
   if (claimsOut.length === 0) claimsOut = readClaimList(o.claim_out, "claim_out", issues);
   const name = readString(o.name, "name", issues)?.trim();
+  const type = normalizeType(o.type);
+  if (!type.ok) issues.push({ path: ["type"], message: type.message });
+  const action = normalizeAction(o.action);
+  if (!action.ok) issues.push({ path: ["action"], message: action.message });
   const draft: ClaimTransformDraft = {
-    rawType: o.type,
-    rawAction: o.action,
-    type: "",
-    action: "",
+    type: type.ok ? type.value : null,
+    action: action.ok ? action.value : null,
     order: readOrder(o.order, defaultOrder, issues),
     claims_in: readClaimList(o.claims_in, "claims_in", issues),
     claims_out: claimsOut,
