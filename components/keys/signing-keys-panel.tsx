@@ -78,10 +78,11 @@ export function SigningKeysPanel({
   return (
     <div className="space-y-5">
       <div className="grid gap-5 lg:grid-cols-2">
-        <Card title={<span className="flex items-center gap-2">Primary key <Badge tone="green">signs tokens</Badge></span>}>
+        <Card id="primary-key" title={<span className="flex items-center gap-2">Primary key <Badge tone="green">signs tokens</Badge></span>}>
           {primary ? <KeyCard k={primary} /> : <p className="text-sm text-slate-600">No primary key.</p>}
         </Card>
         <Card
+          id="secondary-keys"
           title={<span className="flex items-center gap-2">Secondary key{secondaries.length > 1 ? "s" : ""} <Badge tone="blue">published in JWKS</Badge></span>}
           description="The next key before it is promoted, or the previous one until the tokens it signed expire."
         >
@@ -100,6 +101,7 @@ export function SigningKeysPanel({
         </Card>
       </div>
       <Card
+        id="rotation"
         title="Rotation"
         actions={
           <Button onClick={() => setConfirm(true)} pending={pending}>

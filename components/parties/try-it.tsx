@@ -76,7 +76,7 @@ export function TryIt(props: {
   }
 
   return (
-    <Card title="Try it" description="Get a test token from the token endpoint with this client's credentials.">
+    <Card id="try-it" title="Try it" description="Get a test token from the token endpoint with this client's credentials.">
       <div className="space-y-4">
         <div className="grid gap-4 md:grid-cols-2">
           {jwt ? (

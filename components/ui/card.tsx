@@ -7,7 +7,10 @@ export function Card({
   actions,
   children,
   className,
+  id,
 }: {
+  /** Names the section (a landmark) after its title. */
+  id?: string;
   title?: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
@@ -15,11 +18,18 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section className={cn("rounded-lg border border-slate-200 bg-white p-5 shadow-xs", className)}>
+    <section
+      aria-labelledby={id && title ? `${id}-title` : undefined}
+      className={cn("rounded-lg border border-slate-200 bg-white p-5 shadow-xs", className)}
+    >
       {(title || actions) && (
         <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
           <div>
-            {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
+            {title && (
+              <h2 id={id ? `${id}-title` : undefined} className="text-base font-semibold text-slate-900">
+                {title}
+              </h2>
+            )}
             {description && <p className="mt-0.5 text-sm text-slate-600">{description}</p>}
           </div>
           {actions && <div className="flex flex-wrap gap-2">{actions}</div>}

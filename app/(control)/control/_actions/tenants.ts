@@ -1,15 +1,27 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/auth/admin-action";
 import { createTenant, createTrack, deleteTrack, updateTrack } from "@/lib/control";
 import type { TenantCreateInput, TrackCreateInput, TrackUpdateInput } from "@/lib/validation";
 
+// The frame's tenant and track selectors are rendered by the tenant layout, which must see the change.
+const refreshFrame = () => revalidatePath("/control", "layout");
+
 export async function createTenantAction(input: TenantCreateInput) {
-  return adminAction(async (actor) => ({ tenant: await createTenant(actor, input) }));
+  return adminAction(async (actor) => {
+    const tenant = await createTenant(actor, input);
+    refreshFrame();
+    return { tenant };
+  });
 }
 
 export async function createTrackAction(tenant: string, input: TrackCreateInput) {
-  return adminAction(async (actor) => ({ track: await createTrack(actor, tenant, input) }));
+  return adminAction(async (actor) => {
+    const track = await createTrack(actor, tenant, input);
+    refreshFrame();
+    return { track };
+  });
 }
 
 export async function updateTrackAction(tenant: string, track: string, input: TrackUpdateInput) {
@@ -19,6 +31,7 @@ export async function updateTrackAction(tenant: string, track: string, input: Tr
 export async function deleteTrackAction(tenant: string, track: string) {
   return adminAction(async (actor) => {
     await deleteTrack(actor, tenant, track);
+    refreshFrame();
     return {};
   });
 }
