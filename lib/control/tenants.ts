@@ -15,9 +15,9 @@ import { controlApiScopes } from "./protected";
 import { tenantSelect, tenantView, type TenantView } from "./views";
 
 export async function listTenants(actor: Actor, query: ListQuery = {}): Promise<Page<TenantView>> {
+  if (!actor || (actor.kind !== "admin" && actor.kind !== "client")) throw forbidden();
   const q = parseInput(listQuerySchema, query);
   const after = decodeCursor(q.cursor);
-  if (!actor || (actor.kind !== "admin" && actor.kind !== "client")) throw forbidden();
   const rows = await getDb().tenant.findMany({
     where: {
       AND: [
