@@ -22,7 +22,10 @@ export async function createInitialSigningKey(
   tx: Tx,
   track: { id: string; signingAlgorithm: SigningAlgorithm; name: string; tenantName: string; keyValidityMonths?: number },
 ): Promise<void> {
-  await insertKey(tx, track, track.signingAlgorithm, "primary");
+  const keyValidityMonths =
+    track.keyValidityMonths ??
+    (await tx.track.findUnique({ where: { id: track.id }, select: { keyValidityMonths: true } }))?.keyValidityMonths;
+  await insertKey(tx, { ...track, keyValidityMonths }, track.signingAlgorithm, "primary");
   await publishChange(tx, "signing-keys", track.id);
 }
 

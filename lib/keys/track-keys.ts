@@ -17,6 +17,7 @@ export class TrackKeysUnavailableError extends Error {}
 
 // Scheduled promotions and retirements are picked up within this time even without a change event.
 const TTL_MS = 60_000;
+const MAX_SIGNERS = 1000;
 const PUBLIC_MEMBERS = ["kty", "kid", "use", "alg", "n", "e", "crv", "x", "y", "x5c", "x5t#S256"] as const;
 
 type Entry = { value?: TrackKeys; freshUntil: number; pending?: Promise<TrackKeys> };
@@ -96,6 +97,7 @@ function signerKey(id: string, kid: string, alg: string): Promise<CryptoKey> {
   const signers = state().signers;
   let key = signers.get(kid);
   if (!key) {
+    if (signers.size >= MAX_SIGNERS) signers.clear(); // only primaries are ever imported; old ones re-import on demand
     key = importSigner(id, kid, alg);
     signers.set(kid, key);
     key.catch(() => signers.delete(kid));

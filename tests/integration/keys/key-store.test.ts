@@ -85,6 +85,19 @@ describe("track keys cache", () => {
     expect(await getTrackKeys(track.id)).toBe(again); // from memory
   });
 
+  it("dates a new track's first key by the track's keyValidityMonths", async () => {
+    const trackId = await db.$transaction(async (tx) => {
+      const track = await tx.track.create({ data: { tenantId, name: `t${++trackSeq}`, keyValidityMonths: 6 } });
+      await createInitialSigningKey(tx, { id: track.id, name: track.name, signingAlgorithm: "PS256", tenantName: "keys-test" });
+      return track.id;
+    });
+    const [row] = await rows(trackId);
+    const days = (row.notAfter.getTime() - row.notBefore.getTime()) / DAY;
+    expect(days).toBeGreaterThan(180);
+    expect(days).toBeLessThan(185);
+    expect((await getTrackKeys(trackId)).signer.alg).toBe("PS256");
+  });
+
   it("gives a track without keys its first key on first use", async () => {
     const track = await newTrack("ES256", { withKey: false });
     const keys = await getTrackKeys(track.id);
