@@ -101,7 +101,9 @@ export async function updateParty(
       await publishChange(tx, "secrets", p.id);
       await publishChange(tx, "client-keys", p.id);
     }
-    for (const clientId of await pruneOtherGrants(tx, p.id, ownScopes)) await publishChange(tx, "party", clientId);
+    // Clients granted this resource cache its name, audience and scopes with their grants.
+    const grantees = await pruneOtherGrants(tx, p.id, ownScopes);
+    for (const clientId of new Set(grantees)) await publishChange(tx, "party", clientId);
 
     const after = partyView(await tx.party.findUniqueOrThrow({ where: { id: p.id }, select: partySelect }));
     await recordAudit(tx, actor, {
@@ -142,26 +144,24 @@ async function writeGrants(tx: Tx, partyId: string, grants: { resourceId: string
   }
 }
 
-/** Other clients' grants of this resource lose the scopes it no longer has (all of them when it stops being one). */
+/**
+ * Other clients' grants of this resource lose the scopes it no longer has (all of them when it stops
+ * being one). Returns every client that held a grant of it.
+ */
 async function pruneOtherGrants(tx: Tx, resourceId: string, ownScopes: string[] | null): Promise<string[]> {
   const grants = await tx.clientGrant.findMany({
     where: { resourceId, clientId: { not: resourceId } },
     select: { id: true, clientId: true, scopes: true },
   });
-  const changed: string[] = [];
   for (const g of grants) {
     if (!ownScopes) {
       await tx.clientGrant.delete({ where: { id: g.id } });
-      changed.push(g.clientId);
       continue;
     }
     const kept = g.scopes.filter((s) => ownScopes.includes(s));
-    if (kept.length !== g.scopes.length) {
-      await tx.clientGrant.update({ where: { id: g.id }, data: { scopes: kept } });
-      changed.push(g.clientId);
-    }
+    if (kept.length !== g.scopes.length) await tx.clientGrant.update({ where: { id: g.id }, data: { scopes: kept } });
   }
-  return changed;
+  return grants.map((g) => g.clientId);
 }
 
 function checkProtected(track: string, tenant: string, name: string, data: PartyData) {

@@ -3,7 +3,7 @@ import { createRemoteJWKSet, importPKCS8, jwtVerify, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditPageSchema, clientKeyViewSchema, createdPartySchema, partyViewSchema, trackViewSchema } from "@/lib/validation/views";
 import { sharedServer } from "../support/fennec";
-import { api, eventually, master, tokenRequest, uniqueName } from "./support/api";
+import { api, decodePayload, eventually, master, tokenRequest, uniqueName } from "./support/api";
 import { makePfx } from "./support/pfx";
 
 // The issue's "Done when" path: the bootstrap client manages a new tenant through the API, and what it
@@ -14,6 +14,7 @@ const tenant = uniqueName("acme");
 const track = "prod";
 const base = `/${tenant}/${track}`;
 let issuer: string;
+let billingSecret: string;
 
 beforeAll(async () => {
   token = await master();
@@ -71,6 +72,7 @@ describe("tenant, track and parties through the Control API", () => {
       secret_count: 1,
     });
     expect(created.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    billingSecret = created.secret!;
 
     const t = await tokenRequest(tenant, track, {
       grant_type: "client_credentials",
@@ -209,6 +211,20 @@ describe("tenant, track and parties through the Control API", () => {
     expect(billing.body.client.resource_scopes).toEqual([{ resource: "orders-api", scopes: ["read"] }]);
   });
 
+  it("a resource's new audience reaches the tokens of clients already granted it", async () => {
+    const ask = () => tokenRequest(tenant, track, { grant_type: "client_credentials", client_id: "billing", client_secret: billingSecret, scope: "orders-api:read" });
+    const before = await ask();
+    expect(decodePayload(before.body.access_token).aud).toBe("orders-api");
+    const put = await api(`${base}/parties/orders-api`, {
+      method: "PUT",
+      token,
+      body: { name: "orders-api", display_name: "Orders", resource: { scopes: ["read", "admin"], audience: "https://orders.example.com" } },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const after = await eventually(ask, (r) => r.status === 200 && decodePayload(r.body.access_token).aud !== "orders-api");
+    expect(decodePayload(after.body.access_token).aud).toBe("https://orders.example.com");
+  });
+
   it("rotates the track's signing key", async () => {
     const r = await api(`${base}/signing-keys/rotate`, { method: "POST", token });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -230,7 +246,7 @@ describe("tenant, track and parties through the Control API", () => {
     expect(page.data.every((e) => e.actor === sharedServer().bootstrapClient.id && e.actor_type === "client")).toBe(true);
     const times = page.data.map((e) => e.at);
     expect([...times].sort().reverse()).toEqual(times);
-    const update = page.data.find((e) => e.action === "party.update" && e.target_name === "orders-api")!;
+    const update = page.data.filter((e) => e.action === "party.update" && e.target_name === "orders-api").at(-1)!;
     expect(update.changes).toMatchObject({ display_name: { from: null, to: "Orders" } });
     expect(JSON.stringify(page.data)).not.toMatch(/"secret":|BEGIN|"hash"/);
 
