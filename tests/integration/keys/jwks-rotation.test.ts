@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, master, tokenRequest, uniqueName } from "../control-api/support/api";
 
@@ -17,7 +17,7 @@ let secret: string;
 const jwksUrl = () => `${issuer}.well-known/openid-configuration/keys`;
 const getJwks = async (headers: Record<string, string> = {}) => {
   const r = await fetch(jwksUrl(), { headers });
-  return { status: r.status, etag: r.headers.get("etag"), cacheControl: r.headers.get("cache-control"), body: r.status === 200 ? ((await r.json()) as { keys: Record<string, any>[] }) : null };
+  return { status: r.status, etag: r.headers.get("etag"), cacheControl: r.headers.get("cache-control"), body: r.status === 200 ? ((await r.json()) as { keys: JWK[] }) : null };
 };
 const accessToken = async () => {
   const r = await tokenRequest(tenant, track, { grant_type: "client_credentials", client_id: "svc", client_secret: secret, scope: "api:read" });
@@ -29,7 +29,7 @@ const verify = (jwt: string) => jwtVerify(jwt, createRemoteJWKSet(new URL(jwksUr
 const rotate = async () => {
   const r = await api(`${base}/signing-keys/rotate`, { method: "POST", token });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body as { primary_kid: string; keys: Record<string, any>[] };
+  return r.body as { primary_kid: string; keys: { kid: string; state: string; retire_at: string }[] };
 };
 
 beforeAll(async () => {
@@ -61,8 +61,8 @@ describe("JWKS through a rotation", () => {
     const [key] = jwks.body!.keys;
     expect(key).toMatchObject({ kty: "RSA", use: "sig", alg: "RS256" });
     for (const m of ["d", "p", "q", "dp", "dq", "qi"]) expect(key).not.toHaveProperty(m);
-    expect(key["x5t#S256"]).toBe(createHash("sha256").update(Buffer.from(key.x5c[0], "base64")).digest("base64url"));
-    firstKid = key.kid;
+    expect(key["x5t#S256"]).toBe(createHash("sha256").update(Buffer.from(key.x5c![0], "base64")).digest("base64url"));
+    firstKid = key.kid!;
     firstEtag = jwks.etag!;
     expect((await getJwks({ "if-none-match": firstEtag })).status).toBe(304);
 

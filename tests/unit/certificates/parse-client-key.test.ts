@@ -201,7 +201,8 @@ describe("JWK", () => {
 
   it("reads the certificate of a JWK's x5c and refuses one that holds another key", async () => {
     const parsed = await parseClientKey({ kind: "pem", text: leaf.certPem });
-    const { x5t: _x5t, ...jwk } = parsed.jwk;
+    const jwk = { ...parsed.jwk };
+    delete jwk.x5t;
     const fromJwk = await parseClientKey({ kind: "jwk", jwk: { ...jwk, kid: undefined } });
     expect(fromJwk.kid).toBe(parsed.kid);
     expect(fromJwk.subject).toBe(parsed.subject);
