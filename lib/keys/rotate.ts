@@ -54,7 +54,7 @@ export async function rotateSigningKeys(
       : await insertKey(tx, { ...track, tenantName: track.tenant.name }, track.signingAlgorithm, "primary");
     const previousKid = primary?.kid ?? null;
     if (!opts.inTransaction) {
-      await auditKeyChange(tx, track, "signing-key.rotate", "rotate", { primary_kid: primaryKid, previous_kid: previousKid });
+      await auditKeyChange(tx, track, "signing-keys.rotate", "rotate", { primary_kid: primaryKid, previous_kid: previousKid });
     }
     await opts.inTransaction?.(tx, { primaryKid, previousKid });
     await publishChange(tx, "signing-keys", trackId);

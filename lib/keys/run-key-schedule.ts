@@ -23,7 +23,7 @@ export async function runTrackKeySchedule(db: Db, trackId: string, now = new Dat
     const actions = planKeySchedule(keys, scheduleTrack(track, await retainSeconds(tx, trackId)), now);
     for (const action of actions) await applyKeyAction(tx, track, action, now);
     if (actions.length > 0) {
-      await auditKeyChange(tx, track, "signing-key.schedule", "key-schedule", { actions: actions.map(describe) });
+      await auditKeyChange(tx, track, "signing-keys.schedule", "key-schedule", { actions: actions.map(describe) });
       await publishChange(tx, "signing-keys", trackId);
     }
     return actions;

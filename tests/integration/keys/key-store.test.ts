@@ -205,7 +205,7 @@ describe("scheduled rotation", () => {
 
     expect(await runTrackKeySchedule(db, track.id, demoted.retireAt!)).toEqual([{ type: "retire", keyId: first.id }]);
     expect(await runTrackKeySchedule(db, track.id, demoted.retireAt!)).toEqual([]); // idempotent
-    const audit = await db.auditEvent.findMany({ where: { tenantName: "keys-test", trackName: track.name, action: "signing-key.schedule" } });
+    const audit = await db.auditEvent.findMany({ where: { tenantName: "keys-test", trackName: track.name, action: "signing-keys.schedule" } });
     expect(audit).toHaveLength(3);
   });
 
