@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { conflict, invalid, notFound, preconditionFailed, forbidden } from "@/lib/control/errors";
+import { errorResponse } from "@/lib/http/control-route";
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("errorResponse", () => {
+  it("maps each domain error kind to its status as problem+json", async () => {
+    const cases: [Error, number][] = [
+      [notFound("x"), 404],
+      [conflict("x"), 409],
+      [preconditionFailed("x"), 412],
+      [forbidden(), 403],
+      [invalid([{ field: "client.resource_scopes.0.resource", message: "Resource 'a' not found." }]), 422],
+    ];
+    for (const [e, status] of cases) {
+      const r = errorResponse(e, "/api/control/t");
+      expect(r.status).toBe(status);
+      expect(r.headers.get("content-type")).toBe("application/problem+json");
+      const body = await r.json();
+      expect(body).toMatchObject({ status, instance: "/api/control/t", detail: e.message });
+      if (status === 422) {
+        expect(body.errors).toEqual([
+          { field: "client.resource_scopes.0.resource", pointer: "#/client/resource_scopes/0/resource", detail: "Resource 'a' not found." },
+        ]);
+      }
+    }
+  });
+
+  it("answers an unexpected error with a correlation id only, and logs no arguments after the first line", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const e = new Error("Invalid `prisma.clientSecret.create()` invocation:\n{ data: { hash: '$argon2id$secret-hash' } }");
+    const r = errorResponse(e, "/api/control/x");
+    expect(r.status).toBe(500);
+    const body = await r.json();
+    expect(body.detail).toMatch(/^Something went wrong \(id [0-9a-f-]{36}\)\.$/);
+    expect(JSON.stringify(body)).not.toMatch(/prisma|argon2|at /);
+    const logged = String(log.mock.calls[0][0]);
+    expect(logged).toContain(body.correlation_id);
+    expect(logged).toContain("prisma.clientSecret.create()");
+    expect(logged).not.toContain("argon2id");
+  });
+});
