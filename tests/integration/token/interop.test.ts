@@ -1,17 +1,18 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SECRETS, startTokenSuite, type Suite } from "./support/token-suite";
+import { startTokenSuite, type Suite } from "./support/token-suite";
 
 // Real client libraries against a real server: oauth4webapi discovers and requests tokens with each of
-// the three client authentication methods; jose verifies them with the published JWKS.
+// the three client authentication methods; jose verifies them with the published JWKS. The track signs
+// with ES256 here (errors.test.ts uses the RS256 default).
 
 let s: Suite;
 let as: oauth.AuthorizationServer;
 const insecure = { [oauth.allowInsecureRequests]: true };
 
 beforeAll(async () => {
-  s = await startTokenSuite();
+  s = await startTokenSuite("ES256");
   const issuer = new URL(s.issuer);
   as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: "oidc", ...insecure }));
 });
@@ -37,22 +38,22 @@ describe("discovery", () => {
     expect(as.token_endpoint).toBe(`${s.issuer}oauth/token`);
     expect(as.grant_types_supported).toEqual(["client_credentials"]);
     expect(as.token_endpoint_auth_methods_supported).toEqual(["client_secret_post", "client_secret_basic", "private_key_jwt"]);
-    expect(as.scopes_supported).toEqual(expect.arrayContaining(["api1:read", "api1:write", "api2:read", "control_api:master"]));
+    expect(as.scopes_supported).toEqual(["api1:read", "api1:write", "api2:read"]);
   });
 
   it("RFC 8414 metadata at its well-known path, with and without the trailing slash", async () => {
     const issuer = new URL(s.issuer);
     const rfc8414 = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: "oauth2", ...insecure }));
     expect(rfc8414.issuer).toBe(s.issuer);
-    for (const path of ["/.well-known/oauth-authorization-server/master/master/", "/.well-known/oauth-authorization-server/master/master"]) {
-      const r = await fetch(`${s.server.url}${path}`, { redirect: "manual" });
+    for (const path of [`/.well-known/oauth-authorization-server/${s.tenant}/prod/`, `/.well-known/oauth-authorization-server/${s.tenant}/prod`]) {
+      const r = await fetch(`${s.url}${path}`, { redirect: "manual" });
       expect(r.status).toBe(200);
       expect(((await r.json()) as { issuer: string }).issuer).toBe(s.issuer);
     }
   });
 
   it("party discovery points at the party's token endpoint; paths are case-insensitive", async () => {
-    const r = await fetch(`${s.server.url}/Master/MASTER/Basic-Client/.well-known/openid-configuration`);
+    const r = await fetch(`${s.url}/${s.tenant.toUpperCase()}/Prod/Basic-Client/.well-known/openid-configuration`);
     expect(r.status).toBe(200);
     const doc = (await r.json()) as Record<string, string>;
     expect(doc.issuer).toBe(s.issuer);
@@ -81,16 +82,17 @@ describe("discovery", () => {
     for (const k of keys) {
       expect(k.kid).toBeTruthy();
       expect(k.use).toBe("sig");
-      expect(k.alg).toBe("RS256");
+      expect(k.alg).toBe("ES256");
+      expect(k.kty).toBe("EC");
       for (const priv of ["d", "p", "q", "dp", "dq", "qi"]) expect(k).not.toHaveProperty(priv);
     }
   });
 
   it("unknown tenant or track is a JSON 404; other methods are 405 with Allow", async () => {
-    const r = await fetch(`${s.server.url}/nosuch/master/.well-known/openid-configuration`);
+    const r = await fetch(`${s.url}/nosuch/prod/.well-known/openid-configuration`);
     expect(r.status).toBe(404);
     expect(((await r.json()) as { error: string }).error).toBeTruthy();
-    const t = await fetch(`${s.server.url}/master/nosuch/oauth/token`, { method: "POST" });
+    const t = await fetch(`${s.url}/${s.tenant}/nosuch/oauth/token`, { method: "POST" });
     expect(t.status).toBe(404);
     const m = await fetch(`${s.issuer}oauth/token`);
     expect(m.status).toBe(405);
@@ -103,7 +105,7 @@ describe("discovery", () => {
 
 describe("client credentials with oauth4webapi", () => {
   it("client_secret_basic (secret with characters that need form-url-encoding)", async () => {
-    const r = await grant("basic-client", oauth.ClientSecretBasic(SECRETS.basic), "api1:read api1:write");
+    const r = await grant("basic-client", oauth.ClientSecretBasic(s.secrets.basic), "api1:read api1:write");
     expect(r.token_type).toBe("bearer");
     expect(r.expires_in).toBe(3600);
     expect(r.scope).toBe("api1:read api1:write");
@@ -116,12 +118,14 @@ describe("client credentials with oauth4webapi", () => {
     expect(typeof payload.jti).toBe("string");
   });
 
-  it("client_secret_post, with the client's own lifetime", async () => {
-    const r = await grant("post-client", oauth.ClientSecretPost(SECRETS.post), "api1:read");
+  it("client_secret_post, with the client's own lifetime and claim transforms", async () => {
+    const r = await grant("post-client", oauth.ClientSecretPost(s.secrets.post), "api1:read");
     expect(r.expires_in).toBe(300);
     const { payload } = await verify(r.access_token, "api1");
     expect(payload.exp! - payload.iat!).toBe(300);
     expect(payload.scope).toBe("api1:read");
+    expect(payload.role).toBe("reader");
+    expect(payload.label).toBe("post-client@api1");
   });
 
   it("private_key_jwt with RS256 and ES256 keys (aud = issuer, as oauth4webapi sends it)", async () => {
@@ -133,18 +137,18 @@ describe("client credentials with oauth4webapi", () => {
   });
 
   it("the party token endpoint serves its own client, with paths in any case", async () => {
-    const r = await grant("basic-client", oauth.ClientSecretBasic(SECRETS.basic), "api1:read", `${s.server.url}/MASTER/master/Basic-Client/oauth/token`);
+    const r = await grant("basic-client", oauth.ClientSecretBasic(s.secrets.basic), "api1:read", `${s.url}/${s.tenant.toUpperCase()}/PROD/Basic-Client/oauth/token`);
     const { payload } = await verify(r.access_token, "api1");
     expect(payload.sub).toBe("basic-client");
   });
 
   it("several resources: aud is an array of their audiences; resource narrows it (RFC 8707)", async () => {
-    const both = await grant("basic-client", oauth.ClientSecretBasic(SECRETS.basic), "api1:read api2:read");
+    const both = await grant("basic-client", oauth.ClientSecretBasic(s.secrets.basic), "api1:read api2:read");
     const { payload } = await verify(both.access_token, "https://api2.example.com");
     expect(payload.aud).toEqual(["api1", "https://api2.example.com"]);
 
     const params = new URLSearchParams({ scope: "api1:read api2:read", resource: "https://api2.example.com" });
-    const response = await oauth.clientCredentialsGrantRequest(as, { client_id: "basic-client" }, oauth.ClientSecretBasic(SECRETS.basic), params, insecure);
+    const response = await oauth.clientCredentialsGrantRequest(as, { client_id: "basic-client" }, oauth.ClientSecretBasic(s.secrets.basic), params, insecure);
     const narrowed = await oauth.processClientCredentialsResponse(as, { client_id: "basic-client" }, response);
     const n = await verify(narrowed.access_token, "https://api2.example.com");
     expect(n.payload.aud).toBe("https://api2.example.com");
@@ -152,7 +156,7 @@ describe("client credentials with oauth4webapi", () => {
   });
 
   it("no scope: the audience is the client itself and there is no scope claim", async () => {
-    const r = await grant("post-client", oauth.ClientSecretPost(SECRETS.post));
+    const r = await grant("post-client", oauth.ClientSecretPost(s.secrets.post));
     expect(r.scope).toBeUndefined();
     const { payload } = await verify(r.access_token, "post-client");
     expect(payload.aud).toBe("post-client");
@@ -160,7 +164,7 @@ describe("client credentials with oauth4webapi", () => {
   });
 
   it("a token is signed by a key in the track's JWKS", async () => {
-    const r = await grant("post-client", oauth.ClientSecretPost(SECRETS.post), "api1:read");
+    const r = await grant("post-client", oauth.ClientSecretPost(s.secrets.post), "api1:read");
     const { kid, alg } = decodeProtectedHeader(r.access_token);
     const { keys } = (await (await fetch(as.jwks_uri!)).json()) as { keys: { kid: string; alg: string }[] };
     expect(keys.find((k) => k.kid === kid)?.alg).toBe(alg);

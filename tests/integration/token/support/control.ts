@@ -1,5 +1,3 @@
-import { basicHeader } from "./token-suite";
-
 /** A tiny Control API client for fixtures (the bootstrap client holds control_api:master). */
 export async function controlClient(baseUrl: string, bootstrap: { id: string; secret: string }) {
   const r = await fetch(`${baseUrl}/master/master/oauth/token`, {
@@ -19,5 +17,5 @@ export async function controlClient(baseUrl: string, bootstrap: { id: string; se
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  return { call, basic: basicHeader };
+  return { call };
 }

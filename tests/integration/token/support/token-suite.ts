@@ -1,15 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
-import { seedDatabase, startSeeded, type SeedSpec } from "./fixtures";
-import { dropTestDatabase, type TestServer } from "../../support/server";
-import fs from "node:fs";
-
-// The fixture every token test file starts from: resources and clients of each kind in master/master.
-export const SECRETS = {
-  basic: "b@sic:secret+with%odd chars/é-0123456789",
-  post: "post-secret-0123456789-abcdefghijklmnop",
-  disabled: "disabled-secret-0123456789-abcdefghij",
-  expired: "expired-secret-0123456789-abcdefghijk",
-};
+import { sharedServer } from "../../support/fennec";
+import { controlClient } from "./control";
 
 export type Keys = { privateKey: CryptoKey; publicJwk: JWK; kid: string };
 
@@ -18,62 +10,77 @@ export async function newKey(alg: "RS256" | "ES256" | "EdDSA" = "RS256", kid = `
   return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid }, kid };
 }
 
-export type Suite = { server: TestServer; issuer: string; rsa: Keys; ec: Keys; expiredKey: Keys; stop: () => Promise<void> };
+export type Suite = {
+  url: string;
+  tenant: string;
+  issuer: string;
+  secrets: { basic: string; post: string; disabled: string; expiring: string };
+  /** when the expiring client's secret expires (ms since epoch) */
+  expiringAt: number;
+  rsa: Keys;
+  ec: Keys;
+  stop: () => Promise<void>;
+};
 
-export async function startTokenSuite(db?: "pglite" | "postgres"): Promise<Suite> {
+/**
+ * A tenant of its own on the shared server, made through the Control API: track `prod` (signing
+ * algorithm `alg`), resources api1 (read, write) and api2 (read, audience URI), and a client of each
+ * kind: Basic, post (300 s lifetime, claim transforms), private_key_jwt (RSA + EC keys), legacy
+ * private_key_jwt, disabled, and one whose only secret expires a few seconds after setup.
+ */
+export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA" = "RS256"): Promise<Suite> {
+  const { url, bootstrapClient } = sharedServer();
+  const control = await controlClient(url, bootstrapClient);
+  const tenant = `tok-${randomBytes(4).toString("hex")}`;
+  await control.call("POST", "tenants", { name: tenant });
+  await control.call("POST", `${tenant}/tracks`, { name: "prod", signing_algorithm: alg });
+  const party = (body: unknown) => control.call("POST", `${tenant}/prod/parties`, body);
+  const secret = async (name: string, expires_at?: string) =>
+    ((await control.call("POST", `${tenant}/prod/parties/${name}/secrets`, expires_at ? { expires_at } : {})) as { secret: string }).secret;
+  const key = (name: string, k: Keys) => control.call("POST", `${tenant}/prod/parties/${name}/keys`, { jwk: k.publicJwk });
+
   const rsa = await newKey("RS256", "rsa-1");
   const ec = await newKey("ES256", "ec-1");
-  const expiredKey = await newKey("RS256", "old-1");
   const grants = [{ resource: "api1", scopes: ["read"] }];
-  const spec: SeedSpec = {
-    parties: [
-      { name: "api1", resource: { scopes: ["read", "write"] } },
-      { name: "api2", resource: { scopes: ["read"], audience: "https://api2.example.com" } },
-      {
-        name: "basic-client",
-        client: {
-          authMethod: "client_secret_basic",
-          secrets: [{ secret: SECRETS.basic }],
-          grants: [{ resource: "api1", scopes: ["read", "write"] }, { resource: "api2", scopes: ["read"] }],
-        },
-      },
-      { name: "post-client", client: { authMethod: "client_secret_post", secrets: [{ secret: SECRETS.post }], grants, lifetime: 300 } },
-      {
-        name: "jwt-client",
-        client: {
-          authMethod: "private_key_jwt",
-          keys: [
-            { kid: rsa.kid, jwk: rsa.publicJwk },
-            { kid: ec.kid, jwk: ec.publicJwk },
-            { kid: expiredKey.kid, jwk: expiredKey.publicJwk, notAfter: new Date(Date.now() - 86_400_000).toISOString() },
-          ],
-          grants,
-        },
-      },
-      { name: "legacy-client", client: { authMethod: "private_key_jwt", keys: [{ kid: rsa.kid, jwk: rsa.publicJwk }], grants, allowLegacy: true } },
-      { name: "disabled-client", client: { authMethod: "client_secret_post", secrets: [{ secret: SECRETS.disabled }], grants, enabled: false } },
-      {
-        name: "expired-client",
-        client: {
-          authMethod: "client_secret_post",
-          secrets: [{ secret: SECRETS.expired, expiresAt: new Date(Date.now() - 1000).toISOString() }],
-          grants,
-        },
-      },
+  const client = (auth_method: string, extra: Record<string, unknown> = {}) => ({ auth_method, resource_scopes: grants, ...extra });
+  await party({ name: "api1", resource: { scopes: ["read", "write"] } });
+  await party({ name: "api2", resource: { scopes: ["read"], audience: "https://api2.example.com" } });
+  await party({
+    name: "basic-client",
+    client: client("client_secret_basic", { resource_scopes: [{ resource: "api1", scopes: ["read", "write"] }, { resource: "api2", scopes: ["read"] }] }),
+  });
+  await party({
+    name: "post-client",
+    client: client("client_secret_post", { access_token_lifetime: 300 }),
+    claim_transforms: [
+      { type: "constant", claims_out: ["role"], transformation: "reader" },
+      { type: "concatenate", claims_in: ["sub", "aud"], claims_out: ["label"], transformation: "{0}@{1}" },
     ],
+  });
+  await party({ name: "jwt-client", client: client("private_key_jwt") });
+  await party({ name: "legacy-client", client: client("private_key_jwt", { allow_legacy_assertion_audience: true }) });
+  await party({ name: "disabled-client", client: client("client_secret_post", { client_credentials_enabled: false }) });
+  await party({ name: "expiring-client", client: client("client_secret_post") });
+  await key("jwt-client", rsa);
+  await key("jwt-client", ec);
+  await key("legacy-client", rsa);
+  const expiringAt = Date.now() + 4000;
+  const secrets = {
+    basic: await secret("basic-client"),
+    post: await secret("post-client"),
+    disabled: await secret("disabled-client"),
+    expiring: await secret("expiring-client", new Date(expiringAt).toISOString()),
   };
-  const seeded = await seedDatabase(spec, db);
-  const server = await startSeeded(seeded);
   return {
-    server,
-    issuer: `${server.url}/master/master/`,
+    url,
+    tenant,
+    issuer: `${url}/${tenant}/prod/`,
+    secrets,
+    expiringAt,
     rsa,
     ec,
-    expiredKey,
     stop: async () => {
-      await server.stop();
-      if (seeded.databaseUrl) await dropTestDatabase(seeded.databaseUrl);
-      fs.rmSync(seeded.dataDir, { recursive: true, force: true });
+      await control.call("DELETE", `tenants/${tenant}`).catch(() => {});
     },
   };
 }
