@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalClaimTransformSchema } from "./claim-transforms";
 
 // What the Control API answers (lib/control/views.ts builds these objects); used for the OpenAPI
 // document and by the tests that check responses.
@@ -48,7 +49,7 @@ export const partyViewSchema = z.object({
       key_count: z.number().int(),
     })
     .nullable(),
-  claim_transforms: z.array(z.unknown()),
+  claim_transforms: z.array(canonicalClaimTransformSchema),
   version: z.number().int(),
   created_at: dateTime,
   updated_at: dateTime,
