@@ -7,6 +7,7 @@ import { disconnectDb, getDb, type Db } from "@/lib/db";
 import { closePglite } from "@/lib/db/adapter";
 import { applyMigrations } from "@/lib/db/migrate";
 import type { SigningAlgorithm } from "@/lib/db/generated/enums";
+import { createSigningKey } from "@/lib/keys/create-signing-key";
 import { createInitialSigningKey, listSigningKeys, rotateSigningKeys } from "@/lib/keys/rotate";
 import { runKeySchedule, runTrackKeySchedule } from "@/lib/keys/run-key-schedule";
 import { clearTrackKeysCache, getTrackKeys, type TrackKeys } from "@/lib/keys/track-keys";
@@ -83,6 +84,28 @@ describe("track keys cache", () => {
     expect(again.etag).toBe(keys.etag);
     expect(again).not.toBe(keys);
     expect(await getTrackKeys(track.id)).toBe(again); // from memory
+  });
+
+  it("keeps serving from memory until another instance's change event arrives through the feed", async () => {
+    const track = await newTrack("ES256");
+    const before = await getTrackKeys(track.id);
+    // another instance rotates: rows change and a ChangeEvent row is written, with no local dispatch
+    const key = await createSigningKey({ algorithm: "ES256", subject: "other instance", validityMonths: 3, kek: Buffer.from(process.env.FENNEC_KEY_ENCRYPTION_KEY!, "hex") });
+    await db.$transaction([
+      db.signingKey.updateMany({ where: { trackId: track.id, state: "primary" }, data: { state: "secondary", retireAt: new Date(Date.now() + 3_600_000) } }),
+      db.signingKey.create({ data: { ...key, trackId: track.id, state: "primary" } }),
+    ]);
+    expect(await getTrackKeys(track.id)).toBe(before);
+    await db.changeEvent.create({ data: { topic: "signing-keys", key: track.id } });
+    const deadline = Date.now() + 5000;
+    let after = await getTrackKeys(track.id);
+    while (after.signer.kid === before.signer.kid && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await getTrackKeys(track.id);
+    }
+    expect(after.signer.kid).toBe(key.kid);
+    expect(after.jwks.keys.map((k) => k.kid)).toEqual([key.kid, before.signer.kid]);
+    expect(await verifies(await sign(after), after)).toBe(true);
   });
 
   it("dates a new track's first key by the track's keyValidityMonths", async () => {
