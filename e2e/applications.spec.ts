@@ -92,8 +92,8 @@ test("create a client with default settings, copy its secret and get a token wit
   // "Try it" on the same screen uses the just-created secret.
   await page.getByRole("button", { name: "Get token" }).click();
   await expect(page.getByText("HTTP 200")).toBeVisible();
-  await expect(page.getByLabel("Claims")).toContainText('"aud": "orders-api"');
-  await expect(page.getByLabel("curl command")).toContainText(tokenEndpoint());
+  await expect(page.getByLabel("Claims", { exact: true })).toContainText('"aud": "orders-api"');
+  await expect(page.getByLabel("curl command", { exact: true })).toContainText(tokenEndpoint());
   await screenshot(page, "06-client-created-secret-and-try-it");
 
   // A scope the client was not granted is refused.
@@ -139,18 +139,19 @@ test("add a secret (shown once) and delete one with a confirmation", async ({ pa
 test("switch the client to private key JWT with an uploaded pfx and get a token with an assertion", async ({ page }) => {
   const { pfx, privateKey } = makeClientPfx("billing-e2e", "pfx-password-1");
   await page.goto(`${base}/applications/billing`);
-  await page.getByRole("button", { name: "Show advanced settings" }).click();
-  await page.getByLabel("Client authentication method").selectOption("private_key_jwt");
-  await page.getByLabel("Client certificate (.pfx/.p12 or PEM)").setInputFiles({ name: "billing.pfx", mimeType: "application/x-pkcs12", buffer: pfx });
-  await page.getByLabel("Certificate password (pfx)").fill("wrong-password");
-  await page.getByRole("button", { name: "Read certificate" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "The password does not open this .pfx/.p12 file." })).toBeVisible();
-  await page.getByLabel("Certificate password (pfx)").fill("pfx-password-1");
-  await page.getByRole("button", { name: "Read certificate" }).click();
-  const details = page.getByLabel("Certificate details");
+  const settings = page.getByRole("tabpanel", { name: "Settings" });
+  await settings.getByRole("button", { name: "Show advanced settings" }).click();
+  await settings.getByLabel("Client authentication method").selectOption("private_key_jwt");
+  await settings.getByLabel("Client certificate (.pfx/.p12 or PEM)").setInputFiles({ name: "billing.pfx", mimeType: "application/x-pkcs12", buffer: pfx });
+  await settings.getByLabel("Certificate password (pfx)").fill("wrong-password");
+  await settings.getByRole("button", { name: "Read certificate" }).click();
+  await expect(settings.getByRole("alert").filter({ hasText: "The password does not open this .pfx/.p12 file." })).toBeVisible();
+  await settings.getByLabel("Certificate password (pfx)").fill("pfx-password-1");
+  await settings.getByRole("button", { name: "Read certificate" }).click();
+  const details = settings.getByLabel("Certificate details");
   await expect(details).toContainText("billing-e2e");
   await screenshot(page, "08-private-key-jwt-certificate");
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await settings.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Client certificate added.")).toBeVisible();
 
   await page.getByRole("tab", { name: /Client certificates/ }).click();
@@ -193,8 +194,9 @@ test("rotate the track's signing keys", async ({ page }) => {
 
 test("the audit log shows those changes", async ({ page }) => {
   await page.goto(`/control/master/audit`);
-  await page.getByLabel("Track").last().selectOption(track);
-  await page.getByRole("button", { name: "Filter" }).click();
+  const filters = page.getByRole("search", { name: "Filter the audit log" });
+  await filters.getByLabel("Track", { exact: true }).selectOption(track);
+  await filters.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/track=/);
   const table = page.getByRole("table", { name: /Audit events/ });
   for (const action of ["track.create", "party.create", "secret.create", "secret.delete", "party.update", "client-key.add", "signing-keys.rotate"]) {
@@ -203,8 +205,8 @@ test("the audit log shows those changes", async ({ page }) => {
   await expect(table).toContainText(env().admin.email);
   await screenshot(page, "11-audit-log");
 
-  await page.getByLabel("Object").fill("orders-api");
-  await page.getByRole("button", { name: "Filter" }).click();
+  await filters.getByLabel("Object", { exact: true }).fill("orders-api");
+  await filters.getByRole("button", { name: "Filter" }).click();
   await expect(table.getByText("party.create", { exact: true })).toHaveCount(1);
   await expect(table.getByText("secret.create", { exact: true })).toHaveCount(0);
 });

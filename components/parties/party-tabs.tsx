@@ -54,11 +54,11 @@ export function PartyTabs({
     items.push({
       id: "secrets",
       label: `Secrets (${secrets.length})`,
-      content: <SecretsPanel partyRef={partyRef} initial={secrets} onCreated={setLastSecret} />,
+      content: <SecretsPanel key={secrets.map((x) => x.id).join()} partyRef={partyRef} initial={secrets} onCreated={setLastSecret} />,
     });
   }
   if (party.client && keys) {
-    items.push({ id: "certificates", label: `Client certificates (${keys.length})`, content: <ClientKeysPanel partyRef={partyRef} initial={keys} /> });
+    items.push({ id: "certificates", label: `Client certificates (${keys.length})`, content: <ClientKeysPanel key={keys.map((k) => k.kid).join()} partyRef={partyRef} initial={keys} /> });
   }
   items.push({ id: "claim-transforms", label: "Claim transforms", content: claimTransforms });
   if (party.client && method) {

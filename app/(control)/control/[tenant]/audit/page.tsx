@@ -14,6 +14,17 @@ export const dynamic = "force-dynamic";
 const FILTERS = ["filter", "track", "action", "actor", "target_name"] as const;
 const input = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
+function Filter({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
 export default async function AuditPage({
   params,
   searchParams,
@@ -40,13 +51,11 @@ export default async function AuditPage({
     <div className="space-y-5">
       <PageHeader title="Audit log" description={`Who changed what in tenant ${tenant}, and when. Secret values and key material are never recorded.`} />
       <form role="search" aria-label="Filter the audit log" action={base} className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          Search
-          <input name="filter" type="search" defaultValue={q.filter} placeholder="action, object or who" className={input} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          Track
-          <select name="track" defaultValue={q.track} className={input}>
+        <Filter id="audit-filter" label="Search">
+          <input id="audit-filter" name="filter" type="search" defaultValue={q.filter} placeholder="action, object or who" className={input} />
+        </Filter>
+        <Filter id="audit-track" label="Track">
+          <select id="audit-track" name="track" defaultValue={q.track} className={input}>
             <option value="">All tracks</option>
             {tracks.data.map((t) => (
               <option key={t.name} value={t.name}>
@@ -54,10 +63,9 @@ export default async function AuditPage({
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          Action
-          <select name="action" defaultValue={q.action} className={input}>
+        </Filter>
+        <Filter id="audit-action" label="Action">
+          <select id="audit-action" name="action" defaultValue={q.action} className={input}>
             <option value="">Any action</option>
             {["party.", "secret.", "client-key.", "signing-keys.", "track.", "tenant."].map((a) => (
               <option key={a} value={a}>
@@ -65,15 +73,13 @@ export default async function AuditPage({
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          Who
-          <input name="actor" defaultValue={q.actor} className={input} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          Object
-          <input name="target_name" defaultValue={q.target_name} className={input} />
-        </label>
+        </Filter>
+        <Filter id="audit-actor" label="Who">
+          <input id="audit-actor" name="actor" defaultValue={q.actor} className={input} />
+        </Filter>
+        <Filter id="audit-object" label="Object">
+          <input id="audit-object" name="target_name" defaultValue={q.target_name} className={input} />
+        </Filter>
         <button type="submit" className={buttonClass("secondary")}>
           Filter
         </button>
