@@ -24,7 +24,7 @@ async function build(): Promise<NextAuthOptions> {
   process.env.NEXTAUTH_URL ??= `${getConfig().publicUrl}/api/auth`;
   return {
     secret: await getSessionSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 0 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
