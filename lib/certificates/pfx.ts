@@ -16,9 +16,10 @@ export function readPfxCertificates(data: Buffer, password: string | undefined):
   for (const attempt of attempts) {
     try {
       // node-forge's typings say string, but it handles null ("no password") as PKCS#12 defines it
-      const p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, attempt as string);
+      const p12 = withIterationBudget(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, attempt as string));
       return orderCertificates(p12);
     } catch (e) {
+      if (e instanceof ClientKeyError) throw e;
       lastError = e;
     }
   }
@@ -71,4 +72,39 @@ function orderCertificates(p12: forge.pkcs12.Pkcs12Pfx): { certificates: Buffer[
   const own = certs.filter((c) => c.localKeyId !== null && keyIds.has(c.localKeyId));
   const certificates = [...own, ...certs.filter((c) => !own.includes(c))].map((c) => c.der);
   return { certificates, matched: own.length > 0 };
+}
+
+// A PKCS#12 file names its own key-derivation iteration counts, and node-forge runs them synchronously:
+// 600,000 iterations took 6 s here, so a hostile file could stall the process. Real files use 2,000-10,000.
+const MAX_ITERATIONS = 100_000;
+const MAX_TOTAL_ITERATIONS = 400_000;
+
+type Kdf = (...args: unknown[]) => unknown;
+
+function withIterationBudget<T>(fn: () => T): T {
+  const p12 = forge.pkcs12 as unknown as { generateKey: Kdf };
+  const pbe = (forge as unknown as { pbe: { generatePkcs12Key: Kdf } }).pbe;
+  const pkcs5 = forge.pkcs5 as unknown as { pbkdf2: Kdf };
+  const saved = { generateKey: p12.generateKey, generatePkcs12Key: pbe.generatePkcs12Key, pbkdf2: pkcs5.pbkdf2 };
+  let total = 0;
+  const spend = (count: unknown) => {
+    const n = Number(count);
+    total += n;
+    if (!(n <= MAX_ITERATIONS) || total > MAX_TOTAL_ITERATIONS) {
+      throw new ClientKeyError(
+        `The .pfx/.p12 file asks for ${n.toLocaleString("en")} key-derivation iterations; Fennec reads files with at most ${MAX_ITERATIONS.toLocaleString("en")}. Export it again (for example openssl pkcs12 -export -iter 10000).`,
+      );
+    }
+  };
+  // synchronous: nothing else runs between patching and restoring
+  p12.generateKey = (...a) => (spend(a[3]), saved.generateKey(...a));
+  pbe.generatePkcs12Key = (...a) => (spend(a[3]), saved.generatePkcs12Key(...a));
+  pkcs5.pbkdf2 = (...a) => (spend(a[2]), saved.pbkdf2(...a));
+  try {
+    return fn();
+  } finally {
+    p12.generateKey = saved.generateKey;
+    pbe.generatePkcs12Key = saved.generatePkcs12Key;
+    pkcs5.pbkdf2 = saved.pbkdf2;
+  }
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { calculateJwkThumbprint } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ClientKeyError, parseClientKey, type ClientKeyInput } from "@/lib/certificates/parse-client-key";
-import { pfx, rsaCertificate, webCryptoCertificate, type RsaFixture } from "../../fixtures/client-keys";
+import { pfx, rsaCertificate, webCryptoCertificate, withMacIterations, type RsaFixture } from "../../fixtures/client-keys";
 
 const DAY = 86_400_000;
 let leaf: RsaFixture;
@@ -114,6 +114,16 @@ describe("pfx / p12", () => {
     expect((await parseClientKey({ kind: "pfx", data: pfx(leaf, "") })).kid).toBe(sha1(leaf.certDer));
     expect((await parseClientKey({ kind: "pfx", data: pfx(leaf, null) })).kid).toBe(sha1(leaf.certDer));
     expect((await parseClientKey({ kind: "der", data: pfx(leaf, "") })).kid).toBe(sha1(leaf.certDer));
+  });
+
+  it("refuses a file that asks for an excessive key-derivation cost, quickly", async () => {
+    expect((await parseClientKey({ kind: "pfx", data: pfx(leaf, "pw", { iterations: 10_000 }), password: "pw" })).kid).toBe(sha1(leaf.certDer));
+    const costly = withMacIterations(pfx(leaf, "pw"), 5_000_000);
+    const started = performance.now();
+    expect(await refusal({ kind: "pfx", data: costly, password: "pw" })).toMatch(/asks for 5,000,000 key-derivation iterations; Fennec reads files with at most 100,000/);
+    expect(performance.now() - started).toBeLessThan(1000);
+    // the budget is per call: the next file opens normally
+    expect((await parseClientKey({ kind: "pfx", data: pfx(leaf, "pw"), password: "pw" })).kid).toBe(sha1(leaf.certDer));
   });
 
   it("picks the end-entity certificate when nothing links a certificate to the key", async () => {
