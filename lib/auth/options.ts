@@ -50,11 +50,15 @@ async function build(): Promise<NextAuthOptions> {
     ],
     callbacks: {
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.authAt = Math.floor(Date.now() / 1000);
+        }
         return token;
       },
       async session({ session, token }) {
         if (session.user) session.user.id = token.sub ?? "";
+        session.authAt = typeof token.authAt === "number" ? token.authAt : 0;
         return session;
       },
     },

@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/control/actor";
 import { getDb } from "@/lib/db";
-import { getAuthOptions } from "./options";
+import { getAuthOptions, SESSION_MAX_AGE_SECONDS } from "./options";
 
 export type AdminActor = Extract<Actor, { kind: "admin" }> & { name: string | null };
 
@@ -15,6 +15,8 @@ export async function currentAdmin(): Promise<AdminActor | null> {
   const session = await getServerSession(await getAuthOptions());
   const id = session?.user?.id;
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  // next-auth slides a JWT session's expiry on every /api/auth/session call; the sign-in time does not move.
+  if (!session?.authAt || Date.now() / 1000 - session.authAt > SESSION_MAX_AGE_SECONDS) return null;
   const user = await getDb().adminUser.findUnique({
     where: { id },
     select: { id: true, email: true, name: true, tenant: { select: { name: true } } },

@@ -2,17 +2,16 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/signin-form";
 import { FennecMark } from "@/components/frame/fennec-mark";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { currentAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-// Only same-site paths: an open redirect after sign-in would help phishing.
-const safePath = (v: unknown) => (typeof v === "string" && /^\/(?!\/)[^\s\\]*$/.test(v) ? v : "/control");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const q = await searchParams;
-  const callbackUrl = safePath(q.callbackUrl);
+  const callbackUrl = safeCallbackPath(q.callbackUrl);
   if (await currentAdmin()) redirect(callbackUrl);
   const error = typeof q.error === "string" ? q.error.slice(0, 200) : undefined;
   return (
