@@ -205,6 +205,10 @@ describe("JWK", () => {
     expect(await refusal({ kind: "jwk", jwk: { ...pub, alg: "ES256" } })).toMatch(/"alg" must be one of/);
     expect(await refusal({ kind: "jwk", jwk: { ...pub, kid: "has space" } })).toMatch(/"kid"/);
     expect(await refusal({ kind: "jwk", jwk: { kty: "DSA" } })).toMatch(/kty must be RSA, EC or OKP/);
+    const hugeExponent = { ...pub, e: Buffer.alloc(600, 0xff).toString("base64url") };
+    expect(await refusal({ kind: "jwk", jwk: hugeExponent })).toMatch(/public exponent is not a usual one/);
+    const hugeModulus = { kty: "RSA", n: Buffer.concat([Buffer.from([0xc5]), Buffer.alloc(2047, 0x5b)]).toString("base64url"), e: "AQAB" };
+    expect(await refusal({ kind: "jwk", jwk: hugeModulus })).toMatch(/16384 bits; at most 8192/);
     expect(await refusal({ kind: "jwk", jwk: [pub] })).toMatch(/JSON object/);
     expect(await refusal({ kind: "jwk", jwk: "{not json" })).toMatch(/not valid JSON/);
   });
