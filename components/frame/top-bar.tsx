@@ -87,6 +87,8 @@ export function TopBar({ tenant, tenants, tracks, admin }: FrameProps) {
             size="sm"
             onClick={async () => {
               await signOut({ redirect: false });
+              // A full load, so that no admin page stays in the client router's cache after sign-out.
+              // eslint-disable-next-line @next/next/no-location-assign-relative-destination
               window.location.assign("/signin");
             }}
           >

@@ -13,6 +13,7 @@ export type KeyPreview = {
   issuer: string | null;
   not_before: string | null;
   not_after: string | null;
+  expired: boolean;
 };
 export type PendingCertificate = { file: File; password: string; preview: KeyPreview };
 
@@ -26,7 +27,6 @@ export const certificateForm = (c: { file: File; password: string }) => {
 const day = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 10) : "—");
 
 export function KeyPreviewCard({ k }: { k: KeyPreview }) {
-  const expired = k.not_after ? new Date(k.not_after).getTime() < Date.now() : false;
   return (
     <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label="Certificate details">
       <dt className="text-slate-500">Subject</dt>
@@ -35,7 +35,7 @@ export function KeyPreviewCard({ k }: { k: KeyPreview }) {
       <dd className="font-mono text-xs break-all">{k.x5tS256 ?? k.kid}</dd>
       <dt className="text-slate-500">Valid</dt>
       <dd>
-        {day(k.not_before)} to {day(k.not_after)} {expired && <Badge tone="red">Expired</Badge>}
+        {day(k.not_before)} to {day(k.not_after)} {k.expired && <Badge tone="red">Expired</Badge>}
       </dd>
     </dl>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { Controller, type UseFormReturn } from "react-hook-form";
+import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { CertificateUpload, type PendingCertificate } from "./certificate-upload";
 import { GrantsPicker, type ResourceOption } from "./grants-picker";
@@ -22,7 +22,7 @@ export function ClientSection({
   onCertificate: (c: PendingCertificate | null) => void;
 }) {
   const errors = form.formState.errors.client;
-  const method = form.watch("client.auth_method");
+  const method = useWatch({ control: form.control, name: "client.auth_method" });
   const grantErrors = Object.entries(form.formState.errors.client?.resource_scopes ?? {})
     .map(([, v]) => collectMessages(v))
     .flat();

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useForm, type Resolver } from "react-hook-form";
+import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { addClientKeyAction } from "@/app/(control)/control/_actions/client-keys";
 import { createPartyAction, updatePartyAction } from "@/app/(control)/control/_actions/parties";
 import { applyResult } from "@/components/forms/apply-result";
@@ -43,10 +43,12 @@ export function PartyForm({ mode, tenant, track, initial, resources, keyCount = 
   const [certificate, setCertificate] = useState<PendingCertificate | null>(null);
   const [created, setCreated] = useState<{ name: string; secret?: string; scope: string } | null>(null);
   const { errors, isSubmitting } = form.formState;
-  const name = form.watch("name") ?? "";
-  const isResource = form.watch("resource") != null;
-  const isClient = form.watch("client") != null;
-  const method = form.watch("client.auth_method");
+  const [name, resource, client, method] = useWatch({
+    control: form.control,
+    name: ["name", "resource", "client", "client.auth_method"],
+  });
+  const isResource = resource != null;
+  const isClient = client != null;
   const otherResources = resources.filter((r) => r.name !== initial.name);
 
   async function uploadCertificate(party: string) {
@@ -146,7 +148,7 @@ export function PartyForm({ mode, tenant, track, initial, resources, keyCount = 
             name="resource.scopes"
             render={({ field }) => (
               <ScopeListEditor
-                partyName={name.trim().toLowerCase()}
+                partyName={(name ?? "").trim().toLowerCase()}
                 value={field.value ?? []}
                 onChange={field.onChange}
                 errors={errors.resource?.scopes as never}

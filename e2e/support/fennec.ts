@@ -9,7 +9,7 @@ export const env = () => ({
 });
 
 export const test = base.extend({
-  baseURL: async ({}, use) => use(env().url),
+  baseURL: async ({}, provide) => provide(env().url),
 });
 export { expect };
 

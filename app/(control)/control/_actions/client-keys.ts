@@ -38,6 +38,7 @@ export async function previewClientKeyAction(form: FormData) {
           issuer: k.issuer,
           not_before: k.notBefore?.toISOString() ?? null,
           not_after: k.notAfter?.toISOString() ?? null,
+          expired: k.notAfter ? k.notAfter.getTime() <= Date.now() : false,
         },
       };
     } catch (e) {
