@@ -6,7 +6,24 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
-export type Running = { url: string; stop: () => Promise<void> };
+export type Running = { url: string; stop: () => Promise<void>; cpuMs: () => number };
+
+/** CPU time (user + system, ms) used so far by every process in a process group (Linux /proc). */
+export function groupCpuMs(pgid: number): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // fields after the command: state(0) ppid(1) pgrp(2) ... utime(11) stime(12)
+      if (Number(f[2]) === pgid) total += ((Number(f[11]) + Number(f[12])) * 1000) / tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -19,9 +36,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A production build in distDir (relative to cwd), made only when missing or when BENCH_REBUILD=1. */
-export function ensureBuild(cwd: string, distDir: string, env: Record<string, string> = {}) {
-  if (fs.existsSync(path.join(cwd, distDir, "BUILD_ID")) && process.env.BENCH_REBUILD !== "1") return;
+/**
+ * A production build in distDir (relative to cwd), made when missing, when BENCH_REBUILD=1, or when a
+ * file under `watch` (relative to cwd) is newer than the build.
+ */
+export function ensureBuild(cwd: string, distDir: string, env: Record<string, string> = {}, watch: string[] = []) {
+  const id = path.join(cwd, distDir, "BUILD_ID");
+  const built = fs.existsSync(id) ? fs.statSync(id).mtimeMs : 0;
+  const newer = watch.some((w) => newestMtime(path.join(cwd, w)) > built);
+  if (built && !newer && process.env.BENCH_REBUILD !== "1") return;
   console.log(`building ${path.relative(ROOT, cwd) || "Fennec"} into ${distDir} ...`);
   const r = spawnSync(bin("next"), ["build"], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
   if (r.status !== 0) throw new Error(`build failed in ${cwd}`);
@@ -57,9 +80,15 @@ export async function startProcess(
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited before it was ready:\n${log}`);
-    if (await opts.ready(url).catch(() => false)) return { url, stop };
+    if (await opts.ready(url).catch(() => false)) return { url, stop, cpuMs: () => groupCpuMs(child.pid!) };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
   throw new Error(`${name} was not ready within 90 s:\n${log}`);
+}
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
 }

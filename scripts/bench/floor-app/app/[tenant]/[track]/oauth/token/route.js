@@ -1,5 +1,6 @@
-// The framework floor: a bare Next.js route handler that signs the same RS256 access token Fennec
-// issues (same header and claims), with nothing else: no form parsing, no client lookup, no checks.
+// The framework floor: a bare Next.js route handler at the same dynamic path as Fennec's token route
+// (so routing costs the same) that signs the same RS256 access token Fennec issues (same header and
+// claims) and does nothing else: no body parsing, no client lookup, no checks.
 import { randomUUID } from "node:crypto";
 import { generateKeyPair, SignJWT } from "jose";
 
