@@ -211,6 +211,13 @@ test("the audit log shows those changes", async ({ page }) => {
   await expect(table.getByText("secret.create", { exact: true })).toHaveCount(0);
 });
 
+test("an unknown tenant or application is a plain not-found page", async ({ page }) => {
+  await page.goto("/control/no-such-tenant/master/applications");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await page.goto(`${base}/applications/no-such-app`);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});
+
 test("settings and a narrow window stay usable", async ({ page }) => {
   await page.goto(`/control/master/settings`);
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();

@@ -17,6 +17,9 @@ export default async function TenantFrame({ children, params }: { children: Reac
   const trackNames = tracks.data.map((t) => t.name);
   return (
     <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+        Skip to content
+      </a>
       <TopBar
         tenant={tenant}
         tenants={tenants.data.map((t) => t.name)}
