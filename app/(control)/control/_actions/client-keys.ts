@@ -1,6 +1,7 @@
 "use server";
 
 import { adminAction } from "@/lib/auth/admin-action";
+import { id, partyRef } from "../_lib/refs";
 import { ClientKeyError, parseClientKey } from "@/lib/certificates/parse-client-key";
 import { addClientKey, deleteClientKey, invalid, listClientKeys, type PartyRefInput } from "@/lib/control";
 import { MAX_KEY_FILE_BYTES, type ClientKeyUpload } from "@/lib/validation";
@@ -50,14 +51,14 @@ export async function previewClientKeyAction(form: FormData) {
 
 export async function addClientKeyAction(ref: PartyRefInput, form: FormData) {
   return adminAction(async (actor) => {
-    const key = await addClientKey(actor, ref, await uploadFrom(form));
-    return { key, keys: await listClientKeys(actor, ref) };
+    const key = await addClientKey(actor, partyRef(ref), await uploadFrom(form));
+    return { key, keys: await listClientKeys(actor, partyRef(ref)) };
   });
 }
 
 export async function deleteClientKeyAction(ref: PartyRefInput, kid: string) {
   return adminAction(async (actor) => {
-    await deleteClientKey(actor, ref, kid);
-    return { keys: await listClientKeys(actor, ref) };
+    await deleteClientKey(actor, partyRef(ref), id(kid));
+    return { keys: await listClientKeys(actor, partyRef(ref)) };
   });
 }

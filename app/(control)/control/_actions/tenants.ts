@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/auth/admin-action";
+import { name } from "../_lib/refs";
 import { createTenant, createTrack, deleteTrack, updateTrack } from "@/lib/control";
 import type { TenantCreateInput, TrackCreateInput, TrackUpdateInput } from "@/lib/validation";
 
@@ -18,19 +19,19 @@ export async function createTenantAction(input: TenantCreateInput) {
 
 export async function createTrackAction(tenant: string, input: TrackCreateInput) {
   return adminAction(async (actor) => {
-    const track = await createTrack(actor, tenant, input);
+    const track = await createTrack(actor, name(tenant), input);
     refreshFrame();
     return { track };
   });
 }
 
 export async function updateTrackAction(tenant: string, track: string, input: TrackUpdateInput) {
-  return adminAction(async (actor) => ({ track: await updateTrack(actor, tenant, track, input) }));
+  return adminAction(async (actor) => ({ track: await updateTrack(actor, name(tenant), name(track), input) }));
 }
 
 export async function deleteTrackAction(tenant: string, track: string) {
   return adminAction(async (actor) => {
-    await deleteTrack(actor, tenant, track);
+    await deleteTrack(actor, name(tenant), name(track));
     refreshFrame();
     return {};
   });

@@ -6,9 +6,9 @@ import { getParty, getTrack, invalid } from "@/lib/control";
 import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
 
 const tryTokenSchema = z.object({
-  tenant: z.string(),
-  track: z.string(),
-  party: z.string(),
+  tenant: z.string().min(1).max(50),
+  track: z.string().min(1).max(50),
+  party: z.string().min(1).max(50),
   secret: z.string().max(300).optional(),
   assertion: z.string().max(8000).optional(),
   scope: z.string().trim().max(1000).optional(),
