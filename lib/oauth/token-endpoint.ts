@@ -20,7 +20,7 @@ export async function handleTokenRequest(request: Request, route: TokenRoute): P
     track = await findTrack(route.tenant, route.track);
     const party = route.party === undefined ? undefined : normaliseName(route.party);
     if (!track || party === null) return notFound("unknown tenant, track or client");
-    rejectQueryParameters(new URL(request.url));
+    if (request.url.includes("?")) rejectQueryParameters(new URL(request.url));
     const form = await readForm(request);
     const grantType = form.get("grant_type");
     if (grantType !== "client_credentials") {
