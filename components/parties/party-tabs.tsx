@@ -54,7 +54,7 @@ export function PartyTabs({
     items.push({
       id: "secrets",
       label: `Secrets (${secrets.length})`,
-      content: <SecretsPanel key={secrets.map((x) => x.id).join()} partyRef={partyRef} initial={secrets} onCreated={setLastSecret} />,
+      content: <SecretsPanel key={secrets.map((x) => x.id).join()} partyRef={partyRef} initial={secrets} onCreated={setLastSecret} unused={method === "private_key_jwt"} />,
     });
   }
   if (party.client && keys) {

@@ -25,7 +25,10 @@ export function SecretsPanel({
   partyRef,
   initial,
   onCreated,
+  unused,
 }: {
+  /** The client authenticates with private key JWT, so its secrets are not accepted. */
+  unused?: boolean;
   partyRef: PartyRefInput;
   initial: SecretView[];
   onCreated: (secret: string) => void;
@@ -57,6 +60,12 @@ export function SecretsPanel({
 
   return (
     <div className="space-y-4">
+      {unused && (
+        <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          This client authenticates with private key JWT: the token endpoint does not accept its secrets. They are kept in
+          case you switch back to a client secret method.
+        </p>
+      )}
       {shown && <SecretOnce secret={shown} onDismiss={() => setShown(null)} />}
       {secrets.length ? (
         <Table caption="Client secrets">

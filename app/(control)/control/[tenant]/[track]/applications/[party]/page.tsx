@@ -54,7 +54,7 @@ export default async function ApplicationPage({
         description={party.display_name ? `Client ID / resource name: ${party.name}` : party.note ?? undefined}
         actions={<DeletePartyButton partyRef={ref} />}
       />
-      <EndpointsCard track={t} />
+      <EndpointsCard track={t} open />
       <Card>
         <PartyTabs
           partyRef={ref}
