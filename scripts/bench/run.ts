@@ -18,7 +18,7 @@ const form = "grant_type=client_credentials&scope=bench-api%3Aread";
 const formHeaders = { "content-type": "application/x-www-form-urlencoded" };
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
 
-type Target = { name: string; start: () => Promise<{ server: Running; url: string; headers: Record<string, string>; body?: string }> };
+type Target = { name: string; short: string; start: () => Promise<{ server: Running; url: string; headers: Record<string, string>; body?: string }> };
 
 async function startFennec() {
   const port = await freePort();
@@ -62,6 +62,11 @@ async function startFloor() {
   return { server, url: `${server.url}/master/master/oauth/token`, headers: formHeaders, body: form };
 }
 
+async function startFloorReadingBody() {
+  const floor = await startFloor();
+  return { ...floor, url: floor.url.replace(/token$/, "token-read-body") };
+}
+
 async function startOidcProvider() {
   const port = await freePort();
   const secret = "oidc-provider-bench-secret-0123456789";
@@ -102,13 +107,14 @@ async function load(t: Target, s: Started, duration: number): Promise<Result> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const targets: Target[] = [
-  { name: "Fennec token route (client_secret_basic, argon2id secret)", start: startFennec },
-  { name: "Next.js floor (route handler that only signs the JWT)", start: startFloor },
-  { name: "node-oidc-provider 9 (client_credentials, JWT access token)", start: startOidcProvider },
+  { name: "Fennec token route (client_secret_basic, argon2id secret)", short: "Fennec", start: startFennec },
+  { name: "Next.js floor (route handler that only signs the JWT)", short: "floor", start: startFloor },
+  { name: "node-oidc-provider 9 (client_credentials, JWT access token)", short: "oidc-provider", start: startOidcProvider },
+  { name: "Next.js floor + reading the form body", short: "floor+body", start: startFloorReadingBody },
 ];
 
 ensureBuild(ROOT, DIST, { FENNEC_DIST_DIR: DIST }, ["app/[tenant]", "lib/oauth"]);
-ensureBuild(FLOOR_DIR, ".next-floor", {}, ["app", "instrumentation.js", "next.config.mjs"]);
+ensureBuild(FLOOR_DIR, ".next-floor", {}, ["app", "sign.js", "instrumentation.js", "next.config.mjs"]);
 const started: Started[] = [];
 try {
   for (const t of targets) started.push(await prepare(t));
@@ -126,7 +132,7 @@ try {
       cpu[i] += started[i].server.cpuMs() - before;
     }
     rounds.push(round);
-    console.log(`round ${r + 1}: ${round.map((x, i) => `${targets[i].name.split(" ")[0]} ${Math.round(x.requests.average)} req/s`).join(", ")}`);
+    console.log(`round ${r + 1}: ${round.map((x, i) => `${targets[i].short} ${Math.round(x.requests.average)} req/s`).join(", ")}`);
   }
   const of = (i: number) => rounds.map((round) => round[i]);
   const rps = (i: number) => of(i).reduce((n, x) => n + x["2xx"], 0) / (ROUNDS * SLICE);
@@ -141,8 +147,9 @@ try {
   const ratio = (a: number, b: number) => median(rounds.map((round) => round[a].requests.average / round[b].requests.average));
   console.log(`\nFennec / floor: ${(rps(0) / rps(1)).toFixed(2)}x overall, ${ratio(0, 1).toFixed(2)}x median of rounds (target >= 0.85x)`);
   console.log(`Fennec / node-oidc-provider: ${(rps(0) / rps(2)).toFixed(2)}x overall, ${ratio(0, 2).toFixed(2)}x median of rounds`);
+  console.log(`Fennec / floor reading the body: ${(rps(0) / rps(3)).toFixed(2)}x overall, ${ratio(0, 3).toFixed(2)}x median of rounds`);
   const perReq = (i: number) => cpu[i] / of(i).reduce((n, x) => n + x["2xx"], 0);
-  console.log(`CPU per request, floor / Fennec: ${(perReq(1) / perReq(0)).toFixed(2)}x (the same comparison, independent of other load on the machine)`);
+  console.log(`CPU per request, floor / Fennec: ${(perReq(1) / perReq(0)).toFixed(2)}x; floor reading the body / Fennec: ${(perReq(3) / perReq(0)).toFixed(2)}x`);
 } finally {
   for (const s of started) await s.server.stop();
 }

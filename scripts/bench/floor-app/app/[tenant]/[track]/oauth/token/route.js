@@ -1,30 +1,10 @@
 // The framework floor: a bare Next.js route handler at the same dynamic path as Fennec's token route
-// (so routing costs the same) that signs the same RS256 access token Fennec issues (same header and
-// claims) and does nothing else: no body parsing, no client lookup, no checks.
-import { randomUUID } from "node:crypto";
-import { generateKeyPair, SignJWT } from "jose";
+// (so routing costs the same) that signs the same access token and does nothing else: it does not
+// even read the request body.
+import { tokenResponse } from "../../../../../sign.js";
 
 export const dynamic = "force-dynamic";
 
-const keyPair = generateKeyPair("RS256");
-
 export async function POST() {
-  const { privateKey } = await keyPair;
-  const now = Math.floor(Date.now() / 1000);
-  const access_token = await new SignJWT({
-    iss: "http://localhost/master/master/",
-    sub: "bench-client",
-    client_id: "bench-client",
-    aud: "bench-api",
-    scope: "bench-api:read",
-    iat: now,
-    nbf: now,
-    exp: now + 3600,
-    jti: randomUUID(),
-  })
-    .setProtectedHeader({ alg: "RS256", kid: "floor", typ: "at+jwt" })
-    .sign(privateKey);
-  return new Response(JSON.stringify({ access_token, token_type: "Bearer", expires_in: 3600, scope: "bench-api:read" }), {
-    headers: { "content-type": "application/json", "cache-control": "no-store", pragma: "no-cache" },
-  });
+  return tokenResponse();
 }
