@@ -53,12 +53,12 @@ export function PartyTabs({
   if (party.client && secrets) {
     items.push({
       id: "secrets",
-      label: `Secrets (${secrets.length})`,
+      label: "Secrets",
       content: <SecretsPanel key={secrets.map((x) => x.id).join()} partyRef={partyRef} initial={secrets} onCreated={setLastSecret} unused={method === "private_key_jwt"} />,
     });
   }
   if (party.client && keys) {
-    items.push({ id: "certificates", label: `Client certificates (${keys.length})`, content: <ClientKeysPanel key={keys.map((k) => k.kid).join()} partyRef={partyRef} initial={keys} /> });
+    items.push({ id: "certificates", label: "Client certificates", content: <ClientKeysPanel key={keys.map((k) => k.kid).join()} partyRef={partyRef} initial={keys} /> });
   }
   items.push({ id: "claim-transforms", label: "Claim transforms", content: claimTransforms });
   if (party.client && method) {
