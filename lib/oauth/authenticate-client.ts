@@ -7,7 +7,7 @@ import type { Form } from "./read-form";
 import type { TrackInfo } from "./track-cache";
 import { tokenEndpointOf } from "./urls";
 import { assertionClientId, JWT_BEARER, verifyClientAssertion } from "./verify-client-assertion";
-import { verifyClientSecret } from "./verify-client-secret";
+import { decoyCheck, verifyClientSecret } from "./verify-client-secret";
 
 export type Presented = { method: ClientAuthMethod; clientId: string; basic: boolean };
 
@@ -46,7 +46,11 @@ export async function authenticateClient(
   const p = presentedCredentials(request, form);
   if (ctx.party !== undefined && p.clientId !== ctx.party) throw invalidClient(p.basic);
   const client = await findClient(ctx.track.id, p.clientId);
-  if (client && client.authMethod !== p.method) throw invalidClient(p.basic);
+  if (client && client.authMethod !== p.method) {
+    // the same cost as a wrong secret, so the answer does not reveal that the client exists
+    if (p.secret !== undefined) await decoyCheck(p.secret, p.basic);
+    throw invalidClient(p.basic);
+  }
   if (p.method === "private_key_jwt") {
     const legacyAudiences = [tokenEndpointOf(ctx.track.issuer), tokenEndpointOf(ctx.track.issuer, p.clientId)];
     await verifyClientAssertion(client, p.assertion!, { issuer: ctx.track.issuer, legacyAudiences });

@@ -15,18 +15,15 @@ let decoyHash: Promise<string> | undefined;
 
 /**
  * Checks a presented client secret; throws invalid_client (the same answer for an unknown client, a
- * wrong or expired secret, or a throttled client). An unknown client still costs one argon2 check so
- * that response time does not tell which client ids exist.
+ * wrong or expired secret, or a throttled client). An unknown client, or one without a live secret,
+ * still costs one argon2 check so that response time does not tell which client ids exist.
  */
 export async function verifyClientSecret(client: ClientSnapshot | null, secret: string, throttleKey: string, basic: boolean) {
   if (secret.length > MAX_SECRET_LENGTH) throw invalidClient(basic);
-  if (!client) {
-    decoyHash ??= hashSecret(crypto.randomUUID());
-    await verifySecret(await decoyHash, secret);
-    throw invalidClient(basic);
-  }
+  if (!client) return decoyCheck(secret, basic);
   const now = Date.now();
   const live = client.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now);
+  if (live.length === 0) return decoyCheck(secret, basic);
   const cached = lookupSecretMatch(client.partyId, secret);
   if (cached?.kind === "match" && live.some((s) => s.id === cached.secretId)) return;
   if (cached?.kind === "mismatch" || isThrottled(throttleKey)) throw invalidClient(basic);
@@ -40,5 +37,12 @@ export async function verifyClientSecret(client: ClientSnapshot | null, secret: 
   }
   rememberSecretMismatch(client.partyId, secret, gen);
   recordFailure(throttleKey);
+  throw invalidClient(basic);
+}
+
+/** One argon2 check against a hash no secret matches, then the usual refusal. */
+export async function decoyCheck(secret: string, basic: boolean): Promise<never> {
+  decoyHash ??= hashSecret(crypto.randomUUID());
+  await verifySecret(await decoyHash, secret.slice(0, MAX_SECRET_LENGTH));
   throw invalidClient(basic);
 }
