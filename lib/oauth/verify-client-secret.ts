@@ -20,10 +20,13 @@ let decoyHash: Promise<string> | undefined;
  */
 export async function verifyClientSecret(client: ClientSnapshot | null, secret: string, throttleKey: string, basic: boolean) {
   if (secret.length > MAX_SECRET_LENGTH) throw invalidClient(basic);
-  if (!client) return decoyCheck(secret, basic);
   const now = Date.now();
-  const live = client.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now);
-  if (live.length === 0) return decoyCheck(secret, basic);
+  const live = client?.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now) ?? [];
+  if (!client || live.length === 0) {
+    if (isThrottled(throttleKey)) throw invalidClient(basic);
+    recordFailure(throttleKey);
+    return decoyCheck(secret, basic);
+  }
   const cached = lookupSecretMatch(client.partyId, secret);
   if (cached?.kind === "match" && live.some((s) => s.id === cached.secretId)) return;
   if (cached?.kind === "mismatch" || isThrottled(throttleKey)) throw invalidClient(basic);
