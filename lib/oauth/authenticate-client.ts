@@ -9,7 +9,7 @@ import { tokenEndpointOf } from "./urls";
 import { assertionClientId, JWT_BEARER, verifyClientAssertion } from "./verify-client-assertion";
 import { decoyCheck, verifyClientSecret } from "./verify-client-secret";
 
-export type Presented = { method: ClientAuthMethod; clientId: string; basic: boolean };
+export type Presented = { method: ClientAuthMethod; clientId: string };
 
 /**
  * Which client the request claims to be and how it authenticates. Exactly one mechanism is allowed
@@ -28,14 +28,14 @@ export function presentedCredentials(request: Request, form: Form): Presented & 
     if (bodyId !== undefined && bodyId !== id) throw invalidRequest("client_id does not match the authenticated client");
     return id;
   };
-  if (basic) return { method: "client_secret_basic", clientId: agree(basic.clientId), basic: true, secret: basic.secret };
+  if (basic) return { method: "client_secret_basic", clientId: agree(basic.clientId), secret: basic.secret };
   if (secret !== undefined) {
     if (bodyId === undefined) throw invalidRequest("client_id is required with client_secret");
-    return { method: "client_secret_post", clientId: bodyId, basic: false, secret };
+    return { method: "client_secret_post", clientId: bodyId, secret };
   }
   if (assertionType !== JWT_BEARER) throw invalidRequest(`client_assertion_type must be ${JWT_BEARER}`);
   if (!assertion) throw invalidRequest("client_assertion is required");
-  return { method: "private_key_jwt", clientId: agree(assertionClientId(assertion)), basic: false, assertion };
+  return { method: "private_key_jwt", clientId: agree(assertionClientId(assertion)), assertion };
 }
 
 export async function authenticateClient(
@@ -44,18 +44,18 @@ export async function authenticateClient(
   ctx: { track: TrackInfo; party?: string },
 ): Promise<ClientSnapshot> {
   const p = presentedCredentials(request, form);
-  if (ctx.party !== undefined && p.clientId !== ctx.party) throw invalidClient(p.basic);
+  if (ctx.party !== undefined && p.clientId !== ctx.party) throw invalidClient();
   const client = await findClient(ctx.track.id, p.clientId);
   if (client && client.authMethod !== p.method) {
     // the same cost as a wrong secret, so the answer does not reveal that the client exists
-    if (p.secret !== undefined) await decoyCheck(p.secret, p.basic);
-    throw invalidClient(p.basic);
+    if (p.secret !== undefined) await decoyCheck(p.secret);
+    throw invalidClient();
   }
   if (p.method === "private_key_jwt") {
     const legacyAudiences = [tokenEndpointOf(ctx.track.issuer), tokenEndpointOf(ctx.track.issuer, p.clientId)];
     await verifyClientAssertion(client, p.assertion!, { issuer: ctx.track.issuer, legacyAudiences });
   } else {
-    await verifyClientSecret(client, p.secret!, `${ctx.track.id}:${p.clientId}`, p.basic);
+    await verifyClientSecret(client, p.secret!, `${ctx.track.id}:${p.clientId}`);
   }
   return client!;
 }

@@ -10,12 +10,12 @@ export type OAuthErrorCode =
   | "invalid_target"
   | "server_error";
 
-/** An RFC 6749 §5.2 error. `basic` marks that the client tried HTTP Basic. */
+/** An RFC 6749 §5.2 error. */
 export class OAuthError extends Error {
   constructor(
     readonly error: OAuthErrorCode,
     readonly description: string,
-    readonly opts: { status?: number; basic?: boolean } = {},
+    readonly opts: { status?: number } = {},
   ) {
     super(description);
   }
@@ -28,5 +28,5 @@ export class OAuthError extends Error {
 /** The one description every failed client authentication gets: it never tells the id from the secret. */
 export const CLIENT_AUTH_FAILED = "client authentication failed";
 
-export const invalidClient = (basic = false) => new OAuthError("invalid_client", CLIENT_AUTH_FAILED, { basic });
+export const invalidClient = () => new OAuthError("invalid_client", CLIENT_AUTH_FAILED);
 export const invalidRequest = (d: string) => new OAuthError("invalid_request", d);
