@@ -169,4 +169,13 @@ describe("client credentials with oauth4webapi", () => {
     const { keys } = (await (await fetch(as.jwks_uri!)).json()) as { keys: { kid: string; alg: string }[] };
     expect(keys.find((k) => k.kid === kid)?.alg).toBe(alg);
   });
+
+  it("verifyAccessToken (the Control API's bearer check) refuses tokens meant for another audience or issuer", async () => {
+    const apiToken = (await grant("post-client", oauth.ClientSecretPost(s.secrets.post), "api1:read")).access_token;
+    const r = await fetch(`${s.url}/api/control/tenants`, { headers: { authorization: `Bearer ${apiToken}` } });
+    expect(r.status).toBe(401);
+    const [h, p] = apiToken.split(".");
+    const forged = `${h}.${p}.${"A".repeat(86)}`;
+    expect((await fetch(`${s.url}/api/control/tenants`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+  });
 });
