@@ -4,5 +4,5 @@ import nextTs from "eslint-config-next/typescript";
 export default [
   ...nextVitals,
   ...nextTs,
-  { ignores: ["lib/db/generated/**", ".next*/**", "test-results/**", "playwright-report/**", "data/**"] },
+  { ignores: ["lib/db/generated/**", "**/.next*/**", "test-results/**", "playwright-report/**", "data/**"] },
 ];

@@ -1,8 +1,10 @@
 import path from "node:path";
 
 // Same Next.js as Fennec, resolved from the repository's node_modules.
-export default {
+const config = {
   poweredByHeader: false,
   distDir: ".next-floor",
   turbopack: { root: path.resolve(import.meta.dirname, "../../..") },
 };
+
+export default config;
