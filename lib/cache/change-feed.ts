@@ -13,7 +13,13 @@ type TxLike = Pick<Db, "changeEvent">;
 
 const POLL_MS = 1000;
 const g = globalThis as unknown as {
-  __fennecFeed?: { listeners: Set<Listener>; lastId: bigint | null; timer?: NodeJS.Timeout; polling: boolean };
+  __fennecFeed?: {
+    listeners: Set<Listener>;
+    lastId: bigint | null;
+    timer?: NodeJS.Timeout;
+    polling: boolean;
+    ready?: Promise<void>;
+  };
 };
 const feed = () => (g.__fennecFeed ??= { listeners: new Set(), lastId: null, polling: false });
 
@@ -27,12 +33,26 @@ export async function publishChange(tx: TxLike, topic: ChangeTopic, key: string)
 export function onChange(listener: Listener): () => void {
   const f = feed();
   f.listeners.add(listener);
+  start();
+  return () => f.listeners.delete(listener);
+}
+
+/**
+ * Resolves once this process knows where the feed stands. A cache must await it before its first
+ * database read: a change committed between that read and the feed's starting point would be missed.
+ */
+export function changeFeedReady(): Promise<void> {
+  return start();
+}
+
+function start(): Promise<void> {
+  const f = feed();
   if (!f.timer) {
     f.timer = setInterval(() => void poll(), POLL_MS);
     f.timer.unref();
-    void poll();
+    f.ready = poll();
   }
-  return () => f.listeners.delete(listener);
+  return f.ready!;
 }
 
 function dispatch(change: Change) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, type KeyObject } from "node:crypto";
 import { importPKCS8, type JWK } from "jose";
-import { onChange } from "@/lib/cache/change-feed";
+import { changeFeedReady, onChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { decryptWithKek } from "./encryption";
 import { kek } from "./key-store";
@@ -64,6 +64,7 @@ function refresh(trackId: string, entry: Entry): Promise<TrackKeys> {
 }
 
 async function loadTrackKeys(trackId: string): Promise<TrackKeys> {
+  await changeFeedReady();
   const db = getDb();
   try {
     await ensureTrackKeySchedule(db, trackId);

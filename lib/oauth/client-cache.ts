@@ -1,5 +1,5 @@
 import "server-only";
-import { onChange } from "@/lib/cache/change-feed";
+import { changeFeedReady, onChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import type { ClaimTransform } from "@/lib/claims";
 import type { ClientAuthMethod } from "@/lib/db/generated/enums";
@@ -78,6 +78,7 @@ export async function findClient(trackId: string, name: string): Promise<ClientS
 }
 
 async function loadClient(trackId: string, name: string): Promise<ClientSnapshot | null> {
+  await changeFeedReady();
   if (name.length > 50) return null;
   const p = await getDb().party.findUnique({
     where: { trackId_name: { trackId, name } },

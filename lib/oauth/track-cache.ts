@@ -1,5 +1,5 @@
 import "server-only";
-import { onChange } from "@/lib/cache/change-feed";
+import { changeFeedReady, onChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import type { SigningAlgorithm } from "@/lib/db/generated/enums";
 import { issuerOf, normaliseName } from "./urls";
@@ -55,6 +55,7 @@ export async function findTrack(tenantSegment: string, trackSegment: string): Pr
 }
 
 async function loadTrack(tenant: string, track: string): Promise<TrackInfo | null> {
+  await changeFeedReady();
   const row = await getDb().track.findFirst({
     where: { name: track, tenant: { name: tenant } },
     select: { id: true, tenantId: true, signingAlgorithm: true },
