@@ -113,7 +113,7 @@ const targets: Target[] = [
   { name: "Next.js floor + reading the form body", short: "floor+body", start: startFloorReadingBody },
 ];
 
-ensureBuild(ROOT, DIST, { FENNEC_DIST_DIR: DIST }, ["app/[tenant]", "lib/oauth"]);
+ensureBuild(ROOT, DIST, { FENNEC_DIST_DIR: DIST }, ["app", "lib", "proxy.ts", "next.config.js", "instrumentation.ts"]);
 ensureBuild(FLOOR_DIR, ".next-floor", {}, ["app", "sign.js", "instrumentation.js", "next.config.mjs"]);
 const started: Started[] = [];
 try {
