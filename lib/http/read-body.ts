@@ -1,4 +1,5 @@
 import { HttpProblem } from "./problem";
+import { readStreamCapped } from "./read-stream-capped";
 
 export const MAX_JSON_BYTES = 256 * 1024;
 export const MAX_UPLOAD_BYTES = 1024 * 1024;
@@ -10,21 +11,9 @@ const tooLarge = (max: number) =>
 export async function readCapped(req: Request, max: number): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(max);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const body = await readStreamCapped(req.body, max);
+  if (!body) throw tooLarge(max);
+  return body;
 }
 
 export function mediaType(req: Request): string {

@@ -1,4 +1,5 @@
 import "server-only";
+import { readStreamCapped } from "@/lib/http/read-stream-capped";
 import { invalidRequest } from "./errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -43,27 +44,9 @@ export function parseForm(text: string): Form {
 }
 
 async function readCapped(request: Request): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw invalidRequest("request body too large");
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  const body = await readStreamCapped(request.body, MAX_BODY_BYTES);
+  if (!body) throw invalidRequest("request body too large");
+  return body;
 }
 
 // RFC 6749 §2.3.1: client credentials must not be sent in the request URI.
