@@ -5,6 +5,7 @@ import { decryptWithKek, encryptWithKek, KeyDecryptionError } from "@/lib/keys/e
 import { KekError, loadKek } from "@/lib/keys/kek";
 import { generatePassword, hashSecret, secretInfo } from "@/lib/secrets";
 import { CONTROL_API_RESOURCE, CONTROL_API_SCOPES, MASTER } from "./constants";
+import { createControlApiResource } from "./control-api-resource";
 
 const KEK_CHECK = "kek_check";
 const KEK_CHECK_TEXT = "fennec key-encryption key check";
@@ -34,15 +35,7 @@ export async function bootstrap(db: Db, config: FennecConfig): Promise<Bootstrap
       const tenant = await tx.tenant.create({ data: { name: MASTER, displayName: "Master" } });
       const track = await tx.track.create({ data: { tenantId: tenant.id, name: MASTER, displayName: "Master" } });
       await tx.signingKey.create({ data: { ...key, trackId: track.id, state: "primary" } });
-      await tx.party.create({
-        data: {
-          trackId: track.id,
-          name: CONTROL_API_RESOURCE,
-          displayName: "Fennec Control API",
-          isResource: true,
-          resourceScopes: [...CONTROL_API_SCOPES],
-        },
-      });
+      await createControlApiResource(tx, track.id, [...CONTROL_API_SCOPES]);
       await tx.adminUser.create({ data: { email, passwordHash, name: "Administrator" } });
       await tx.systemState.create({
         data: { key: KEK_CHECK, value: { envelope: encryptWithKek(kek, KEK_CHECK_TEXT, KEK_CHECK) } },

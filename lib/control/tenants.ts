@@ -1,5 +1,6 @@
 import "server-only";
-import { CONTROL_API_RESOURCE, MASTER } from "@/lib/bootstrap/constants";
+import { createControlApiResource } from "@/lib/bootstrap/control-api-resource";
+import { MASTER } from "@/lib/bootstrap/constants";
 import { publishChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { createInitialSigningKey } from "@/lib/keys/rotate";
@@ -54,15 +55,7 @@ export async function createTenant(actor: Actor, input: TenantCreateInput): Prom
       select: { id: true, name: true, signingAlgorithm: true },
     });
     await createInitialSigningKey(tx, { ...track, tenantName: tenant.name });
-    await tx.party.create({
-      data: {
-        trackId: track.id,
-        name: CONTROL_API_RESOURCE,
-        displayName: "Fennec Control API",
-        isResource: true,
-        resourceScopes: controlApiScopes(tenant.name),
-      },
-    });
+    await createControlApiResource(tx, track.id, controlApiScopes(tenant.name));
     await recordAudit(tx, actor, {
       action: "tenant.create",
       tenant: tenant.name,
