@@ -76,3 +76,17 @@ export function errorResponse(e: unknown, instance: string): Response {
     instance,
   );
 }
+
+/** The handler for a method a Control API path does not offer: 405 as problem+json, with Allow. */
+export function methodNotAllowed(allowed: string[]) {
+  return async (req: Request): Promise<Response> =>
+    problemResponse(
+      {
+        status: 405,
+        title: "Method not allowed",
+        detail: `This resource accepts ${allowed.join(", ")}.`,
+        headers: { allow: allowed.join(", ") },
+      },
+      new URL(req.url).pathname,
+    );
+}

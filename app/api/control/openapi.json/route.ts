@@ -1,3 +1,4 @@
+import { methodNotAllowed } from "@/lib/http/control-route";
 import { getConfig } from "@/lib/config";
 import { buildOpenApiDocument } from "@/lib/http/openapi";
 
@@ -7,3 +8,9 @@ export const dynamic = "force-dynamic";
 export function GET() {
   return Response.json(buildOpenApiDocument(getConfig().publicUrl), { headers: { "cache-control": "public, max-age=300" } });
 }
+
+const notAllowed = methodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,5 +1,5 @@
 import { createTenant, listTenants } from "@/lib/control/tenants";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { readJson } from "@/lib/http/read-body";
 import type { TenantCreateInput } from "@/lib/validation";
 import { json, queryOf } from "@/lib/http/respond";
@@ -12,3 +12,8 @@ export const POST = controlRoute(async ({ req, actor }) => {
   const tenant = await createTenant(actor, await readJson<TenantCreateInput>(req));
   return json(tenant, { status: 201, etag: tenant.version, location: `/api/control/tenants/${tenant.name}` });
 });
+
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

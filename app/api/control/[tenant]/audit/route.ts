@@ -1,5 +1,5 @@
 import { listAudit } from "@/lib/control/audit";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { json, queryOf } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -7,3 +7,9 @@ export const dynamic = "force-dynamic";
 export const GET = controlRoute<{ tenant: string }>(async ({ req, actor, params }) =>
   json(await listAudit(actor, params.tenant, queryOf(req))),
 );
+
+const notAllowed = methodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

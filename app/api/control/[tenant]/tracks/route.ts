@@ -1,5 +1,5 @@
 import { createTrack, listTracks } from "@/lib/control/tracks";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { readJson } from "@/lib/http/read-body";
 import type { TrackCreateInput } from "@/lib/validation";
 import { json, queryOf } from "@/lib/http/respond";
@@ -14,3 +14,8 @@ export const POST = controlRoute<P>(async ({ req, actor, params }) => {
   const track = await createTrack(actor, params.tenant, await readJson<TrackCreateInput>(req));
   return json(track, { status: 201, etag: track.version, location: `/api/control/${params.tenant}/tracks/${track.name}` });
 });
+
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,5 +1,5 @@
 import { deleteTenant, getTenant } from "@/lib/control/tenants";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { json, noContent } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -15,3 +15,8 @@ export const DELETE = controlRoute<P>(async ({ actor, params }) => {
   await deleteTenant(actor, params.tenant);
   return noContent();
 });
+
+const notAllowed = methodNotAllowed(["GET", "DELETE"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;

@@ -1,5 +1,5 @@
 import { createParty, listParties } from "@/lib/control/parties";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { readJson } from "@/lib/http/read-body";
 import type { PartyCreateInput } from "@/lib/validation";
 import { json, queryOf } from "@/lib/http/respond";
@@ -21,3 +21,8 @@ export const POST = controlRoute<P>(async ({ req, actor, params }) => {
     location: `/api/control/${params.tenant}/${params.track}/parties/${party.name}`,
   });
 });
+
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

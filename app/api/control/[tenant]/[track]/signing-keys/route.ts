@@ -1,5 +1,5 @@
 import { listTrackSigningKeys } from "@/lib/control/signing-keys";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { json } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -9,3 +9,9 @@ type P = { tenant: string; track: string };
 export const GET = controlRoute<P>(async ({ actor, params }) =>
   json({ data: await listTrackSigningKeys(actor, params.tenant, params.track) }),
 );
+
+const notAllowed = methodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

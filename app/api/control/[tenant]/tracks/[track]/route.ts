@@ -1,5 +1,5 @@
 import { deleteTrack, getTrack, updateTrack } from "@/lib/control/tracks";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { readJson } from "@/lib/http/read-body";
 import type { TrackUpdateInput } from "@/lib/validation";
 import { ifMatchVersion, json, noContent } from "@/lib/http/respond";
@@ -23,3 +23,7 @@ export const DELETE = controlRoute<P>(async ({ actor, params }) => {
   await deleteTrack(actor, params.tenant, params.track);
   return noContent();
 });
+
+const notAllowed = methodNotAllowed(["GET", "PATCH", "DELETE"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;

@@ -1,5 +1,5 @@
 import { deleteParty, getParty, updateParty } from "@/lib/control/parties";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { readJson } from "@/lib/http/read-body";
 import type { PartyUpdateInput } from "@/lib/validation";
 import { ifMatchVersion, json, noContent } from "@/lib/http/respond";
@@ -24,3 +24,7 @@ export const DELETE = controlRoute<P>(async ({ actor, params }) => {
   await deleteParty(actor, ref(params));
   return noContent();
 });
+
+const notAllowed = methodNotAllowed(["GET", "PUT", "DELETE"]);
+export const POST = notAllowed;
+export const PATCH = notAllowed;

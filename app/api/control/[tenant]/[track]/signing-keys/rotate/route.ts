@@ -1,5 +1,5 @@
 import { rotateTrackSigningKeys } from "@/lib/control/signing-keys";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/respond";
 
@@ -11,3 +11,9 @@ export const POST = controlRoute<P>(async ({ req, actor, params }) => {
   await readJson(req, { optional: true });
   return json(await rotateTrackSigningKeys(actor, params.tenant, params.track));
 });
+
+const notAllowed = methodNotAllowed(["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

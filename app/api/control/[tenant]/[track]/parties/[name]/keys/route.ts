@@ -1,5 +1,5 @@
 import { addClientKey, listClientKeys } from "@/lib/control/client-keys";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { readClientKeyUpload } from "@/lib/http/read-client-key";
 import { json } from "@/lib/http/respond";
 
@@ -14,3 +14,8 @@ export const POST = controlRoute<P>(async ({ req, actor, params }) => {
   const { upload, field } = await readClientKeyUpload(req);
   return json(await addClientKey(actor, ref(params), upload, field), { status: 201 });
 });
+
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

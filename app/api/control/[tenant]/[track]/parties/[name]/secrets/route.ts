@@ -1,5 +1,5 @@
 import { createSecret, listSecrets } from "@/lib/control/secrets";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { readJson } from "@/lib/http/read-body";
 import type { SecretCreateInput } from "@/lib/validation";
 import { json } from "@/lib/http/respond";
@@ -15,3 +15,8 @@ export const POST = controlRoute<P>(async ({ req, actor, params }) => {
   const secret = await createSecret(actor, ref(params), await readJson<SecretCreateInput>(req, { optional: true }));
   return json(secret, { status: 201, noStore: true });
 });
+
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,5 +1,5 @@
 import { deleteClientKey } from "@/lib/control/client-keys";
-import { controlRoute } from "@/lib/http/control-route";
+import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
 import { noContent } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -10,3 +10,9 @@ export const DELETE = controlRoute<P>(async ({ actor, params }) => {
   await deleteClientKey(actor, { tenant: params.tenant, track: params.track, party: params.name }, params.kid);
   return noContent();
 });
+
+const notAllowed = methodNotAllowed(["DELETE"]);
+export const GET = notAllowed;
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
