@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests, a production build, integration tests on PGlite and on PostgreSQL
+// `npm test`: typecheck, lint, unit tests, a production build, integration tests on PGlite and on PostgreSQL
 // (when TEST_DATABASE_URL is set or a server answers on 127.0.0.1:5432), then Playwright in Chromium.
 // Ends with one line "Tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -60,6 +60,7 @@ const only = process.env.FENNEC_TEST_ONLY?.split(",");
 const want = (k) => !only || only.includes(k);
 
 if (want("typecheck")) step("typecheck", bin("tsc"), ["--noEmit"]);
+if (want("lint")) step("lint", bin("eslint"), ["."]);
 if (want("unit")) vitest("unit tests", undefined);
 const built = want("build") ? step("production build", bin("next"), ["build"]) : true;
 if (built) {
