@@ -1,4 +1,5 @@
 import "server-only";
+import { describeError } from "@/lib/errors/describe-error";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { isDomainError } from "@/lib/control/errors";
@@ -25,7 +26,7 @@ export async function adminAction<T extends object>(fn: (actor: AdminActor) => P
       return { ok: false, message: e.issues.map((i) => i.message).join(" "), fieldErrors };
     }
     const id = crypto.randomUUID();
-    console.error(`admin action error ${id}:`, e instanceof Error ? e.message : "unknown");
+    console.error(`admin action error ${id}:`, describeError(e));
     return { ok: false, message: `Something went wrong (id ${id}).` };
   }
 }

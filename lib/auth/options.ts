@@ -1,4 +1,5 @@
 import "server-only";
+import { describeError } from "@/lib/errors/describe-error";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
@@ -42,7 +43,7 @@ async function build(): Promise<NextAuthOptions> {
           } catch (e) {
             if (e instanceof SignInError) throw e;
             const id = crypto.randomUUID();
-            console.error(`sign-in error ${id}:`, e instanceof Error ? e.message : "unknown");
+            console.error(`sign-in error ${id}:`, describeError(e));
             throw new Error(`Something went wrong (id ${id}).`);
           }
         },

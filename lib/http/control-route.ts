@@ -1,4 +1,5 @@
 import "server-only";
+import { describeError } from "@/lib/errors/describe-error";
 import { randomUUID } from "node:crypto";
 import { authenticateControlApi } from "@/lib/auth/control-api";
 import type { Actor } from "@/lib/control/actor";
@@ -41,15 +42,6 @@ export function controlRoute<P extends Params = Params>(handler: (ctx: ControlCo
   };
 }
 
-// Prisma puts the arguments of a failed call (a secret hash, say) after the first line of its message:
-// log the first line and the stack frames, never the rest.
-function describe(e: unknown): string {
-  if (!(e instanceof Error)) return "non-error thrown";
-  const first = e.message.split("\n").find((l) => l.trim()) ?? "";
-  const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)).slice(0, 8);
-  return [`${e.name}: ${first.slice(0, 300)}`, ...frames].join("\n");
-}
-
 function decode(v: string): string {
   try {
     return decodeURIComponent(v);
@@ -70,7 +62,7 @@ export function errorResponse(e: unknown, instance: string): Response {
     return problemResponse(init, instance);
   }
   const id = randomUUID();
-  console.error(`control api error ${id} at ${instance}: ${describe(e)}`);
+  console.error(`control api error ${id} at ${instance}: ${describeError(e)}`);
   return problemResponse(
     { status: 500, title: "Internal server error", detail: `Something went wrong (id ${id}).`, extra: { correlation_id: id } },
     instance,

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeError } from "@/lib/errors/describe-error";
 import type { Db } from "@/lib/db";
 import {
   applyKeyAction,
@@ -54,7 +55,7 @@ export async function runKeySchedule(db: Db, now = new Date()): Promise<{ tracks
     try {
       if ((await runTrackKeySchedule(db, track.id, now)).length > 0) changed++;
     } catch (e) {
-      console.error(`Fennec: key schedule failed for track ${track.tenant.name}/${track.name}: ${(e as Error).message}`);
+      console.error(`Fennec: key schedule failed for track ${track.tenant.name}/${track.name}: ${describeError(e)}`);
     }
   }
   return { tracks: tracks.length, changed };

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeError } from "@/lib/errors/describe-error";
 import { getDb } from "@/lib/db";
 import { runKeySchedule } from "./run-key-schedule";
 
@@ -14,7 +15,7 @@ export function startKeyScheduleTimer() {
       const { changed } = await runKeySchedule(getDb());
       if (changed > 0) console.log(`Fennec: key schedule rotated keys in ${changed} track(s)`);
     } catch (e) {
-      console.error(`Fennec: key schedule run failed: ${(e as Error).message}`);
+      console.error(`Fennec: key schedule run failed: ${describeError(e)}`);
     }
   };
   const first = setTimeout(() => void tick(), FIRST_RUN_MS);

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeError } from "@/lib/errors/describe-error";
 import { createHash, type KeyObject } from "node:crypto";
 import { importPKCS8, type JWK } from "jose";
 import { changeFeedReady, onChange } from "@/lib/cache/change-feed";
@@ -70,7 +71,7 @@ async function loadTrackKeys(trackId: string): Promise<TrackKeys> {
     await ensureTrackKeySchedule(db, trackId);
   } catch (e) {
     // the keys already stored still sign and verify; the periodic run retries the schedule
-    console.error(`Fennec: key schedule check failed for track ${trackId}: ${(e as Error).message}`);
+    console.error(`Fennec: key schedule check failed for track ${trackId}: ${describeError(e)}`);
   }
   const now = new Date();
   const rows = await db.signingKey.findMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeError } from "@/lib/errors/describe-error";
 import { createHash } from "node:crypto";
 import { OAuthError } from "./errors";
 
@@ -60,7 +61,7 @@ export async function guarded(fn: () => Promise<Response>): Promise<Response> {
     return await fn();
   } catch (e) {
     const id = crypto.randomUUID();
-    console.error(`protocol endpoint error ${id}:`, e instanceof Error ? e.message : "unknown");
+    console.error(`protocol endpoint error ${id}:`, describeError(e));
     return new Response(
       JSON.stringify({ error: "server_error", error_description: `temporarily unavailable (id ${id})` }),
       { status: 503, headers: { "content-type": "application/json", "cache-control": "no-store", "retry-after": "1" } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeError } from "@/lib/errors/describe-error";
 import { authenticateClient } from "./authenticate-client";
 import { OAuthError } from "./errors";
 import { notFound, oauthErrorResponse, tokenResponse } from "./http";
@@ -44,7 +45,7 @@ export async function handleTokenRequest(request: Request, route: TokenRoute): P
   } catch (e) {
     if (e instanceof OAuthError) return oauthErrorResponse(e, track?.issuer);
     const id = crypto.randomUUID();
-    console.error(`token endpoint error ${id}:`, e instanceof Error ? e.message : "unknown");
+    console.error(`token endpoint error ${id}:`, describeError(e));
     return oauthErrorResponse(new OAuthError("server_error", `the request could not be processed (id ${id})`, { status: 503 }));
   }
 }
