@@ -1,12 +1,13 @@
-import type { ClaimTransform } from "@/lib/validation/claim-transforms";
+import type { ClaimTransform } from "./canonical";
 import { LOCAL_CLAIM_PREFIX, isForcedReplaceClaim, isProtectedClaim } from "./catalog";
 import { fillFormat, parseFormat } from "./format";
 import { compileRegex, regexFinds, regexMapGroup } from "./regex";
+import type { ClaimTransformType } from "./transform-types";
 
 export type Claim = { type: string; value: string };
 
 /**
- * Runs a party's claim transforms over the claims, in `order`, with FoxIDs' semantics (foxids.md §4).
+ * Runs a party's claim transforms over the claims, in `order`, with FoxIDs' semantics (README "Claim transforms").
  * Claim types and plain values compare ordinally; regexes are case-insensitive RE2 (linear time).
  * Pure and synchronous; it never throws: a transform that cannot run (only possible for a list that
  * was never validated) is skipped. Protected claims pass through untouched. `_local:` claims are
@@ -30,34 +31,34 @@ export function applyClaimTransforms(claims: readonly Claim[], transforms: reado
 
 type Work = Claim[];
 
+type Runner = (claims: Work, t: ClaimTransform, out: string) => void;
+
+// One runner per type: a type added to the table without one does not compile.
+const RUNNERS: Record<ClaimTransformType, Runner> = {
+  constant: (claims, t, out) => {
+    if (t.transformation === null) return;
+    addOrReplace(claims, t.action, [{ type: out, value: t.transformation }]);
+  },
+  match_claim: (claims, t, out) => matchFamily(claims, t, out, () => true, t.transformation),
+  match: (claims, t, out) => matchFamily(claims, t, out, (v) => v === t.transformation, t.transformation_extension),
+  reg_ex_match: (claims, t, out) => {
+    const compiled = compileRegex(t.transformation ?? "");
+    if (compiled.ok) matchFamily(claims, t, out, (v) => regexFinds(compiled.regex, v), t.transformation_extension);
+  },
+  map: (claims, t, out) => mapFamily(claims, t, out, (v) => v),
+  reg_ex_map: (claims, t, out) => {
+    const compiled = compileRegex(t.transformation ?? "");
+    if (compiled.ok) mapFamily(claims, t, out, (v) => regexMapGroup(compiled.regex, v));
+  },
+  concatenate: (claims, t, out) => concatenate(claims, t, out),
+};
+
 function applyOne(claims: Work, t: ClaimTransform) {
   const out = t.claims_out?.[0];
   if (!out || isProtectedClaim(out)) return;
   const action = t.action === "add" && isForcedReplaceClaim(out) ? "replace" : t.action;
-  const tx = { ...t, action };
-  switch (t.type) {
-    case "constant":
-      if (t.transformation === null) return;
-      return addOrReplace(claims, tx.action, [{ type: out, value: t.transformation }]);
-    case "match_claim":
-      return matchFamily(claims, tx, out, () => true, t.transformation);
-    case "match":
-      return matchFamily(claims, tx, out, (v) => v === t.transformation, t.transformation_extension);
-    case "reg_ex_match": {
-      const compiled = compileRegex(t.transformation ?? "");
-      if (!compiled.ok) return;
-      return matchFamily(claims, tx, out, (v) => regexFinds(compiled.regex, v), t.transformation_extension);
-    }
-    case "map":
-      return mapFamily(claims, tx, out, (v) => v);
-    case "reg_ex_map": {
-      const compiled = compileRegex(t.transformation ?? "");
-      if (!compiled.ok) return;
-      return mapFamily(claims, tx, out, (v) => regexMapGroup(compiled.regex, v));
-    }
-    case "concatenate":
-      return concatenate(claims, tx, out);
-  }
+  // an unvalidated type (a half-edited preview) has no runner and is skipped
+  if (Object.hasOwn(RUNNERS, t.type)) RUNNERS[t.type](claims, { ...t, action }, out);
 }
 
 function addOrReplace(claims: Work, action: string, created: Claim[]) {

@@ -9,7 +9,7 @@ import { conflict } from "./errors";
 import { findPartyRef, findTrackRef } from "./lookup";
 import { decodeCursor, toPage, type Page } from "./paging";
 import { parseInput } from "./parse";
-import { isProtectedParty } from "./protected";
+import { isProtectedParty } from "@/lib/tenancy";
 import { partySelect, partyView, type PartyView } from "./views";
 
 export { createParty, updateParty, type CreatedParty } from "./party-write";

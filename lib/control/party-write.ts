@@ -11,14 +11,13 @@ import { conflict, invalid, preconditionFailed } from "./errors";
 import { findPartyRef, findTrackRef } from "./lookup";
 import { parseInput } from "./parse";
 import { resolveGrants } from "./party-grants";
-import { controlApiScopes, isProtectedParty } from "./protected";
+import { controlApiScopes, isProtectedParty } from "@/lib/tenancy";
 import { checkVersion } from "./version";
-import { partySelect, partyView, type PartyView } from "./views";
+import { partySelect, partyView, type CreatedParty, type PartyView } from "./views";
 
 export const MAX_PARTIES_PER_TRACK = 1000;
 
-/** A created party; `secret` is its first client secret, present only here, once. */
-export type CreatedParty = PartyView & { secret?: string };
+export type { CreatedParty };
 
 const usesSecret = (data: PartyData) => Boolean(data.client && data.client.auth_method !== "private_key_jwt");
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { readStreamCapped } from "@/lib/http/read-stream-capped";
+import { readStreamCapped } from "@/lib/oauth/read-stream-capped";
 import { invalidRequest } from "./errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { claimTransformsSchema } from "./claim-transforms";
+import { claimTransformsSchema } from "@/lib/claims";
 import { displayNameSchema, nameSchema, noteSchema, partyNameSchema } from "./names";
 
 // FoxIDs resource scope: ≤ 50 characters of ^[\w:;.,=\[\]\-_]+$ (foxids.md §1.4).

@@ -1,6 +1,6 @@
 import { listAudit } from "@/lib/control/audit";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { json, queryOf } from "@/lib/http/respond";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { json, queryOf } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 

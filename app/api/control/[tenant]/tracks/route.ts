@@ -1,8 +1,8 @@
 import { createTrack, listTracks } from "@/lib/control/tracks";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readJson } from "@/lib/http/read-body";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { readJson } from "@/lib/control-api/read-body";
 import type { TrackCreateInput } from "@/lib/validation";
-import { json, queryOf } from "@/lib/http/respond";
+import { json, queryOf } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 

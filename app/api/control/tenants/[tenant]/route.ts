@@ -1,6 +1,6 @@
 import { deleteTenant, getTenant } from "@/lib/control/tenants";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { json, noContent } from "@/lib/http/respond";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { json, noContent } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 

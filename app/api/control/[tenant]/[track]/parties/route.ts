@@ -1,8 +1,8 @@
 import { createParty, listParties } from "@/lib/control/parties";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readJson } from "@/lib/http/read-body";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { readJson } from "@/lib/control-api/read-body";
 import type { PartyCreateInput } from "@/lib/validation";
-import { json, queryOf } from "@/lib/http/respond";
+import { json, queryOf } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { listTrackSigningKeys } from "@/lib/control/signing-keys";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { json } from "@/lib/http/respond";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { json } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { deleteTrack, getTrack, updateTrack } from "@/lib/control/tracks";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readJson } from "@/lib/http/read-body";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { readJson } from "@/lib/control-api/read-body";
 import type { TrackUpdateInput } from "@/lib/validation";
-import { ifMatchVersion, json, noContent } from "@/lib/http/respond";
+import { ifMatchVersion, json, noContent } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { rotateTrackSigningKeys } from "@/lib/control/signing-keys";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readJson } from "@/lib/http/read-body";
-import { json } from "@/lib/http/respond";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { readJson } from "@/lib/control-api/read-body";
+import { json } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { addClientKey, listClientKeys } from "@/lib/control/client-keys";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readClientKeyUpload } from "@/lib/http/read-client-key";
-import { json } from "@/lib/http/respond";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { readClientKeyUpload } from "@/lib/control-api/read-client-key";
+import { json } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { createSecret, listSecrets } from "@/lib/control/secrets";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readJson } from "@/lib/http/read-body";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { readJson } from "@/lib/control-api/read-body";
 import type { SecretCreateInput } from "@/lib/validation";
-import { json } from "@/lib/http/respond";
+import { json } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 

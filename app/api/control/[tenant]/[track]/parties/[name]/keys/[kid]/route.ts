@@ -1,6 +1,6 @@
 import { deleteClientKey } from "@/lib/control/client-keys";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { noContent } from "@/lib/http/respond";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { noContent } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { CONTROL_API_RESOURCE, MASTER } from "@/lib/bootstrap/constants";
+import { CONTROL_API_RESOURCE, MASTER } from "./constants";
 
 /** The Control API resource in a master track: its name, resource part and scopes must stay. */
 export function isProtectedParty(track: string, party: string): boolean {

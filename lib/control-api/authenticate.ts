@@ -1,9 +1,8 @@
 import "server-only";
 import { decodeJwt } from "jose";
-import { CONTROL_API_RESOURCE, MASTER } from "@/lib/bootstrap/constants";
+import { CONTROL_API_RESOURCE, MASTER, type Actor } from "@/lib/tenancy";
 import { getConfig } from "@/lib/config";
-import type { Actor } from "@/lib/control/actor";
-import { HttpProblem } from "@/lib/http/problem";
+import { HttpProblem } from "./problem";
 import { InvalidAccessTokenError, verifyAccessToken } from "@/lib/oauth/verify-access-token";
 
 const REALM = 'Bearer realm="fennec-control"';

@@ -1,15 +1,15 @@
 import "server-only";
 import { describeError } from "@/lib/errors/describe-error";
 import { randomUUID } from "node:crypto";
-import { authenticateControlApi } from "@/lib/auth/control-api";
-import type { Actor } from "@/lib/control/actor";
+import { authenticateControlApi } from "./authenticate";
+import type { Actor } from "@/lib/tenancy";
 import { isDomainError, type DomainError } from "@/lib/control/errors";
 import { HttpProblem, problemResponse, type ProblemInit } from "./problem";
 
 type Params = Record<string, string>;
 export type ControlContext<P extends Params> = { req: Request; actor: Actor; params: P };
 
-// Names in paths are case-insensitive (interfaces.md); ids and kids are not.
+// Tenant, track and party names in paths are case-insensitive (README "Control API"); ids and kids are not.
 const LOWERCASED = new Set(["tenant", "track", "name"]);
 
 const STATUS: Record<DomainError["kind"], { status: number; title: string }> = {
