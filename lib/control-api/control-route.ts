@@ -5,6 +5,7 @@ import { authenticateControlApi } from "./authenticate";
 import type { Actor } from "@/lib/tenancy";
 import { isDomainError, type DomainError } from "@/lib/control/errors";
 import { HttpProblem, problemResponse, type ProblemInit } from "./problem";
+import { allowedMethods, type ControlApiRoute } from "./routes";
 
 type Params = Record<string, string>;
 export type ControlContext<P extends Params> = { req: Request; actor: Actor; params: P };
@@ -69,8 +70,9 @@ export function errorResponse(e: unknown, instance: string): Response {
   );
 }
 
-/** The handler for a method a Control API path does not offer: 405 as problem+json, with Allow. */
-export function methodNotAllowed(allowed: string[]) {
+/** The handler for a method a Control API path does not offer: 405 as problem+json, with Allow from the route table. */
+export function methodNotAllowed(route: ControlApiRoute | string[]) {
+  const allowed = Array.isArray(route) ? route : allowedMethods(route);
   return async (req: Request): Promise<Response> =>
     problemResponse(
       {

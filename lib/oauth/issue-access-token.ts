@@ -34,7 +34,7 @@ export async function issueAccessToken(track: TrackInfo, client: ClientSnapshot,
   return { accessToken, expiresIn: lifetime, scope: grant.scope };
 }
 
-/** The client's claim transforms (interfaces.md 4) run over the standard claims; the result is merged below them. */
+/** The client's claim transforms (README "Claim transforms") run over the standard claims; the result is merged below them. */
 function transformedClaims(track: TrackInfo, client: ClientSnapshot, grant: Grant): JWTPayload {
   if (client.claimTransforms.length === 0) return {};
   const base = { iss: track.issuer, sub: client.name, client_id: client.name, aud: grant.audience, scope: grant.scope };
