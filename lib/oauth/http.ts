@@ -13,6 +13,7 @@ export function oauthErrorResponse(err: OAuthError, realm?: string): Response {
   const headers: Record<string, string> = { "content-type": "application/json", ...NO_STORE };
   // RFC 6749 §5.2 requires it after a Basic attempt; RFC 9110 §15.5.2 requires a challenge on every 401.
   if (err.status === 401) headers["www-authenticate"] = `Basic realm="${safeDescription(realm ?? "fennec")}"`;
+  if (err.status === 503) headers["retry-after"] = "1";
   const body = { error: err.error, error_description: safeDescription(err.description) };
   return new Response(JSON.stringify(body), { status: err.status, headers });
 }

@@ -10,3 +10,13 @@ export function isProtectedParty(track: string, party: string): boolean {
 export function controlApiScopes(tenant: string): string[] {
   return tenant === MASTER ? ["master", "tenant"] : ["tenant"];
 }
+
+/** The Control API scope that manages every tenant; honoured only from master/master. */
+export const ALL_TENANTS_SCOPE = "master";
+
+export const isMasterTrack = (t: { name: string; tenantName: string }) => t.tenantName === MASTER && t.name === MASTER;
+
+/** Whether a client's resource scopes include control_api:master. */
+export function grantsAllTenants(resourceScopes: readonly { resource: string; scopes: readonly string[] }[]): boolean {
+  return resourceScopes.some((g) => g.resource === CONTROL_API_RESOURCE && g.scopes.includes(ALL_TENANTS_SCOPE));
+}
