@@ -107,6 +107,25 @@ test("create a client with default settings, copy its secret and get a token wit
   expect(refused.body.error).toBe("invalid_scope");
 });
 
+test("create a client with the advanced settings open and left as they are: it gets a token", async ({ page }) => {
+  await page.goto(`${base}/applications`);
+  await page.getByRole("link", { name: "+ OAuth 2.0 – Client Credentials Grant" }).first().click();
+  await page.getByLabel("Name (client ID / resource name)").fill("ledger");
+  await page.getByRole("button", { name: "Show advanced settings" }).click();
+  // The form starts from the schema's defaults, as the API would store them.
+  await expect(page.getByRole("checkbox", { name: "Client credentials grant enabled" })).toBeChecked();
+  await expect(page.getByLabel("Client authentication method")).toHaveValue("client_secret_post");
+  await page.getByRole("checkbox", { name: "orders-api:read" }).check();
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+
+  const panel = page.getByRole("region", { name: "Client secret of ledger" });
+  await expect(panel).toContainText("It will not be shown again");
+  const secret = await panel.getByLabel("Secret value").inputValue();
+  const r = await tokenRequest(tokenEndpoint(), { grant_type: "client_credentials", client_id: "ledger", client_secret: secret, scope: "orders-api:read" });
+  expect(r.body.error).toBeUndefined();
+  expect(r.status).toBe(200);
+});
+
 test("add a secret (shown once) and delete one with a confirmation", async ({ page }) => {
   await page.goto(`${base}/applications/billing?tab=secrets`);
   const secretsTable = page.getByRole("table", { name: "Client secrets" });

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { signInSchema, type SignInInput } from "@/lib/auth/signin-schema";
+import { formDefaults } from "@/lib/validation/form-defaults";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
@@ -18,7 +19,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     // Only known codes: a crafted ?error= link must not put its own words on the sign-in page.
     initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : undefined,
   );
-  const { register, handleSubmit, formState } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
+  const { register, handleSubmit, formState } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: formDefaults(signInSchema, { email: "", password: "" }),
+  });
 
   async function onSubmit(values: SignInInput) {
     setError(undefined);

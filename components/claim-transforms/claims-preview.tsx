@@ -72,7 +72,7 @@ export function ClaimsPreview({
         <div aria-live="polite">
           <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Resulting claims</h4>
           <table className="w-full rounded border border-slate-200 bg-white text-left text-xs" aria-label="Resulting claims">
-            <thead className="bg-slate-100 text-slate-500">
+            <thead className="bg-slate-100 text-slate-600">
               <tr>
                 <th scope="col" className="px-2 py-1 font-medium">Claim</th>
                 <th scope="col" className="px-2 py-1 font-medium">Value</th>

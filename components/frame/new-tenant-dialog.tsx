@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { tenantCreateSchema } from "@/lib/validation";
+import { formDefaults, tenantCreateSchema } from "@/lib/validation";
 
 type In = z.input<typeof tenantCreateSchema>;
 type Out = z.output<typeof tenantCreateSchema>;
@@ -18,7 +18,7 @@ type Out = z.output<typeof tenantCreateSchema>;
 export function NewTenantDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const router = useRouter();
   const toast = useToast();
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(tenantCreateSchema), defaultValues: { name: "" } });
+  const form = useForm<In, unknown, Out>({ resolver: zodResolver(tenantCreateSchema), defaultValues: formDefaults(tenantCreateSchema, { name: "" }) });
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: Out) {

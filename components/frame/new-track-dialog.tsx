@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { trackCreateSchema } from "@/lib/validation";
+import { formDefaults, trackCreateSchema } from "@/lib/validation";
 
 type In = z.input<typeof trackCreateSchema>;
 type Out = z.output<typeof trackCreateSchema>;
@@ -20,7 +20,7 @@ export function NewTrackDialog({ tenant, open, onClose }: { tenant: string; open
   const toast = useToast();
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(trackCreateSchema),
-    defaultValues: { name: "", signing_algorithm: "RS256" },
+    defaultValues: formDefaults(trackCreateSchema, { name: "" }),
   });
   const { errors, isSubmitting } = form.formState;
 

@@ -1,22 +1,22 @@
 import type { PartyView } from "@/lib/control";
-import type { PartyUpdateInput } from "@/lib/validation";
+import { clientSchema, formDefaults, partyCreateSchema, resourceSchema, type PartyUpdateInput } from "@/lib/validation";
 
 export type PartyFormValues = PartyUpdateInput;
 export type PartyKind = "resource" | "client";
 
+/** A new party's values: the schemas' defaults (as the API stores an omitted field) plus empty text fields. */
 export function newPartyValues(kind: PartyKind): PartyFormValues {
-  return {
+  return formDefaults(partyCreateSchema, {
     name: "",
     display_name: "",
     note: "",
-    resource: kind === "resource" ? { scopes: [""] } : null,
-    client:
-      kind === "client"
-        ? { auth_method: "client_secret_post", resource_scopes: [], access_token_lifetime: 3600 }
-        : null,
-    claim_transforms: [],
-  };
+    resource: kind === "resource" ? newResourcePart() : null,
+    client: kind === "client" ? newClientPart() : null,
+  });
 }
+
+export const newResourcePart = () => formDefaults(resourceSchema, { scopes: [""] });
+export const newClientPart = () => formDefaults(clientSchema, {});
 
 /** The whole party as the PUT body, so that a change to one tab keeps everything else as it is. */
 export function partyValues(p: PartyView): PartyFormValues {

@@ -16,7 +16,7 @@ import { partyCreateSchema, partyUpdateSchema } from "@/lib/validation";
 import { certificateForm, type PendingCertificate } from "@/components/keys/certificate-upload";
 import { ClientSection } from "./client-section";
 import type { ResourceOption } from "./grants-picker";
-import type { PartyFormValues } from "./party-form-values";
+import { newClientPart, newResourcePart, type PartyFormValues } from "./party-form-values";
 import { ScopeListEditor } from "./scope-list-editor";
 import { TryIt } from "./try-it";
 
@@ -106,7 +106,7 @@ export function PartyForm({ mode, tenant, track, initial, resources, keyCount = 
         <fieldset className="flex flex-wrap gap-4 rounded-md border border-slate-200 p-3 text-sm">
           <legend className="px-1 font-medium text-slate-700">This application is</legend>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={isResource} onChange={(e) => form.setValue("resource", e.target.checked ? { scopes: [""] } : null, { shouldDirty: true })} />
+            <input type="checkbox" checked={isResource} onChange={(e) => form.setValue("resource", e.target.checked ? newResourcePart() : null, { shouldDirty: true })} />
             an OAuth 2.0 resource (API)
           </label>
           <label className="flex items-center gap-2">
@@ -114,11 +114,7 @@ export function PartyForm({ mode, tenant, track, initial, resources, keyCount = 
               type="checkbox"
               checked={isClient}
               onChange={(e) =>
-                form.setValue(
-                  "client",
-                  e.target.checked ? { auth_method: "client_secret_post", resource_scopes: [], access_token_lifetime: 3600 } : null,
-                  { shouldDirty: true },
-                )
+form.setValue("client", e.target.checked ? newClientPart() : null, { shouldDirty: true })
               }
             />
             an OAuth 2.0 client

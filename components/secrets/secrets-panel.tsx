@@ -16,7 +16,7 @@ import { SecretOnce } from "@/components/ui/secret-once";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import type { PartyRefInput, SecretView } from "@/lib/control";
-import { secretCreateSchema } from "@/lib/validation";
+import { formDefaults, secretCreateSchema } from "@/lib/validation";
 
 type In = z.input<typeof secretCreateSchema>;
 type Out = z.output<typeof secretCreateSchema>;
@@ -38,7 +38,7 @@ export function SecretsPanel({
   const [shown, setShown] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<SecretView | null>(null);
   const [pending, setPending] = useState(false);
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(secretCreateSchema), defaultValues: { expires_at: undefined } });
+  const form = useForm<In, unknown, Out>({ resolver: zodResolver(secretCreateSchema), defaultValues: formDefaults(secretCreateSchema, {}) });
 
   async function add(values: Out) {
     const r = applyResult(await createSecretAction(partyRef, values), { toast, setError: form.setError, success: "Secret added." });

@@ -4,7 +4,7 @@ import { cn } from "./cn";
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
 const variants: Record<Variant, string> = {
-  primary: "bg-orange-600 text-white hover:bg-orange-700 focus-visible:outline-orange-600",
+  primary: "bg-orange-700 text-white hover:bg-orange-800 focus-visible:outline-orange-700",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-slate-500",
   danger: "bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-600",
   ghost: "text-slate-700 hover:bg-slate-100 focus-visible:outline-slate-500",

@@ -13,7 +13,7 @@ export function Table({ caption, children, className }: { caption?: string; chil
 }
 
 export const THead = (p: HTMLAttributes<HTMLTableSectionElement>) => (
-  <thead {...p} className={cn("border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500", p.className)} />
+  <thead {...p} className={cn("border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600", p.className)} />
 );
 export const TBody = (p: HTMLAttributes<HTMLTableSectionElement>) => (
   <tbody {...p} className={cn("divide-y divide-slate-100", p.className)} />

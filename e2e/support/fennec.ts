@@ -37,3 +37,20 @@ export async function tokenRequest(tokenEndpoint: string, form: Record<string, s
   });
   return { status: r.status, body: (await r.json()) as Record<string, unknown> };
 }
+
+/** A Control API call with the bootstrap client's token, to seed what a spec needs. */
+export async function controlApi(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const t = await tokenRequest(`${env().url}/master/master/oauth/token`, {
+    grant_type: "client_credentials",
+    client_id: env().bootstrapClient.id,
+    client_secret: env().bootstrapClient.secret,
+    scope: "control_api:master",
+  });
+  const r = await fetch(`${env().url}/api/control${path}`, {
+    method,
+    headers: { authorization: `Bearer ${t.body.access_token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}

@@ -1,2 +1,2 @@
-export { actorLabel, recordAudit, type AuditEntry } from "./record";
+export { actorLabel, recordAudit, type AuditEntry, type AuditTenant } from "./record";
 export { diffFields, redact, type Changes } from "./diff";

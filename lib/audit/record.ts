@@ -5,9 +5,12 @@ import { redact } from "./diff";
 
 type TxLike = Pick<Db, "auditEvent">;
 
+/** The tenant an event belongs to: listed by id, shown by name. */
+export type AuditTenant = { id: string; name: string };
+
 export type AuditEntry = {
   action: string;
-  tenant: string | null;
+  tenant: AuditTenant | null;
   track?: string | null;
   targetType: string;
   targetName?: string | null;
@@ -36,7 +39,8 @@ export async function recordAudit(tx: TxLike, actor: Actor, entry: AuditEntry): 
     data: {
       ...actorLabel(actor),
       action: entry.action,
-      tenantName: entry.tenant,
+      tenantId: entry.tenant?.id ?? null,
+      tenantName: entry.tenant?.name ?? null,
       trackName: entry.track ?? null,
       targetType: entry.targetType,
       targetName: entry.targetName ?? null,

@@ -43,7 +43,7 @@ export async function bootstrap(db: Db, config: FennecConfig): Promise<Bootstrap
       });
       await recordAudit(tx, systemActor("bootstrap"), {
         action: "bootstrap",
-        tenant: MASTER,
+        tenant: { id: tenant.id, name: MASTER },
         track: MASTER,
         targetType: "tenant",
         targetName: MASTER,
@@ -79,7 +79,7 @@ async function checkKek(db: Db, config: FennecConfig): Promise<Buffer> {
 async function ensureBootstrapClient(db: Db, client: { id: string; secret: string }): Promise<boolean> {
   const track = await db.track.findFirstOrThrow({
     where: { name: MASTER, tenant: { name: MASTER } },
-    select: { id: true },
+    select: { id: true, tenantId: true },
   });
   const found = await db.party.findUnique({ where: { trackId_name: { trackId: track.id, name: client.id } } });
   if (found) return false;
@@ -102,7 +102,7 @@ async function ensureBootstrapClient(db: Db, client: { id: string; secret: strin
     await tx.clientGrant.create({ data: { clientId: party.id, resourceId: resource.id, scopes: ["master"] } });
     await recordAudit(tx, systemActor("bootstrap"), {
       action: "party.create",
-      tenant: MASTER,
+      tenant: { id: track.tenantId, name: MASTER },
       track: MASTER,
       targetType: "party",
       targetName: client.id,

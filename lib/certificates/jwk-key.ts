@@ -2,6 +2,7 @@ import { createHash, createPublicKey } from "node:crypto";
 import { calculateJwkThumbprint } from "jose";
 import { clientKeyFromCertificate, readCertificate } from "./certificate-key";
 import { ClientKeyError } from "./client-key-error";
+import { KID_PATTERN, KID_RULE } from "./kid";
 import { signingPublicJwk } from "./public-key";
 import type { ParsedClientKey } from "./types";
 
@@ -11,7 +12,6 @@ const ALGS: Record<string, string[]> = {
   EC: ["ES256", "ES384", "ES512"],
   OKP: ["EdDSA", "Ed25519"],
 };
-const KID = /^[\x21-\x7e]{1,200}$/;
 
 /** A client key from a public JWK (RFC 7517); symmetric and private keys are refused, not stripped. */
 export async function clientKeyFromJwk(input: unknown, now = new Date()): Promise<ParsedClientKey> {
@@ -30,8 +30,8 @@ export async function clientKeyFromJwk(input: unknown, now = new Date()): Promis
   if (jwk.alg !== undefined && !(typeof jwk.alg === "string" && ALGS[jwk.kty].includes(jwk.alg))) {
     throw new ClientKeyError(`The JWK's "alg" must be one of ${ALGS[jwk.kty].join(", ")} for a ${jwk.kty} key.`);
   }
-  if (jwk.kid !== undefined && !(typeof jwk.kid === "string" && KID.test(jwk.kid))) {
-    throw new ClientKeyError('The JWK\'s "kid" must be 1–200 printable characters without spaces.');
+  if (jwk.kid !== undefined && !(typeof jwk.kid === "string" && KID_PATTERN.test(jwk.kid))) {
+    throw new ClientKeyError(`The JWK's "kid" is not accepted: ${KID_RULE}.`);
   }
 
   let publicJwk: Record<string, string>;

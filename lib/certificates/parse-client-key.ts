@@ -4,6 +4,7 @@ import { calculateJwkThumbprint } from "jose";
 import { clientKeyFromCertificate, readCertificate } from "./certificate-key";
 import { ClientKeyError } from "./client-key-error";
 import { clientKeyFromJwk } from "./jwk-key";
+import { assertSafeKid } from "./kid";
 import { MAX_KEY_FILE_BYTES } from "./key-file";
 import { looksLikePem, pemBlocks } from "./pem";
 import { looksLikePfx, readPfxCertificates } from "./pfx";
@@ -11,6 +12,7 @@ import { signingPublicJwk } from "./public-key";
 import type { ClientKeyInput, ParsedClientKey } from "./types";
 
 export { ClientKeyError } from "./client-key-error";
+export { KID_PATTERN } from "./kid";
 export { MAX_KEY_FILE_BYTES, classifyKeyFile } from "./key-file";
 export type { ClientKeyInput, ParsedClientKey } from "./types";
 
@@ -20,6 +22,12 @@ export type { ClientKeyInput, ParsedClientKey } from "./types";
  * still read (FoxIDs reads a .cer and then tries PKCS#12). Only public material comes back.
  */
 export async function parseClientKey(input: ClientKeyInput, now = new Date()): Promise<ParsedClientKey> {
+  const key = await parse(input, now);
+  assertSafeKid(key.kid);
+  return key;
+}
+
+async function parse(input: ClientKeyInput, now: Date): Promise<ParsedClientKey> {
   switch (input.kind) {
     case "pfx":
       return fromBinary(input.data, input.password, "pfx", now);

@@ -31,10 +31,7 @@ export function controlRoute<P extends Params = Params>(handler: (ctx: ControlCo
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const instance = new URL(req.url).pathname;
     try {
-      const raw = (await context.params) ?? ({} as P);
-      const params = Object.fromEntries(
-        Object.entries(raw).map(([k, v]) => [k, LOWERCASED.has(k) ? decode(v).toLowerCase() : decode(v)]),
-      ) as P;
+      const params = pathParams((await context.params) ?? ({} as P));
       const actor = await authenticateControlApi(req);
       return await handler({ req, actor, params });
     } catch (e) {
@@ -43,12 +40,20 @@ export function controlRoute<P extends Params = Params>(handler: (ctx: ControlCo
   };
 }
 
-function decode(v: string): string {
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
+// A parameter is one path segment, which Next.js has percent-decoded once; decoding it again would let
+// "%252e%252e" become "..". A dot segment, a slash, a backslash or a control character never names an
+// object (names, ids and kids have grammars without them), so such a parameter goes no further.
+const UNSAFE_PARAM = /^\.{1,2}$|[/\\\x00-\x1f\x7f]/;
+
+function pathParams<P extends Params>(raw: P): P {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v !== "string" || UNSAFE_PARAM.test(v)) {
+      throw new HttpProblem({ status: 400, title: "Bad request", detail: `The path segment for '${k}' is not valid.` });
+    }
+    out[k] = LOWERCASED.has(k) ? v.toLowerCase() : v;
   }
+  return out as P;
 }
 
 export function errorResponse(e: unknown, instance: string): Response {
@@ -67,6 +72,14 @@ export function errorResponse(e: unknown, instance: string): Response {
   return problemResponse(
     { status: 500, title: "Internal server error", detail: `Something went wrong (id ${id}).`, extra: { correlation_id: id } },
     instance,
+  );
+}
+
+/** A path under /api/control that is not in the route table: 404 as problem+json, whatever the method. */
+export async function notFoundRoute(req: Request): Promise<Response> {
+  return problemResponse(
+    { status: 404, title: "Not found", detail: "There is no Control API resource at this path (see /api/control/openapi.json)." },
+    new URL(req.url).pathname,
   );
 }
 

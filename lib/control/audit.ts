@@ -3,20 +3,22 @@ import { getDb } from "@/lib/db";
 import { auditQuerySchema, type AuditQuery } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { findTenantRef } from "./lookup";
-import { decodeCursor, encodeCursor, type Page } from "./paging";
-import { invalid } from "./errors";
+import { decodeTimeIdCursor, encodeTimeIdCursor, type Page } from "./paging";
 import { parseInput } from "./parse";
 import type { AuditView } from "@/lib/validation/views";
 import { auditSelect, auditView } from "./views";
 
-/** A tenant's audit trail, newest first; the cursor is the (time, id) of the last row shown. */
+/**
+ * A tenant's audit trail, newest first; the cursor is the (time, id) of the last row shown. Events are
+ * the tenant's by id: a tenant deleted and created again under its name starts with an empty trail.
+ */
 export async function listAudit(actor: Actor, tenant: string, query: AuditQuery = {}): Promise<Page<AuditView>> {
   const t = await findTenantRef(actor, tenant);
   const q = parseInput(auditQuerySchema, query);
-  const after = cursorParts(decodeCursor(q.cursor));
+  const after = decodeTimeIdCursor(q.cursor);
   const rows = await getDb().auditEvent.findMany({
     where: {
-      tenantName: t.name,
+      tenantId: t.id,
       AND: [
         q.track ? { trackName: q.track.toLowerCase() } : {},
         q.action ? { action: { startsWith: q.action } } : {},
@@ -44,14 +46,6 @@ export async function listAudit(actor: Actor, tenant: string, query: AuditQuery 
   const last = shown[shown.length - 1];
   return {
     data: shown.map(auditView),
-    next_cursor: more && last ? encodeCursor(`${last.createdAt.toISOString()}|${last.id}`) : null,
+    next_cursor: more && last ? encodeTimeIdCursor(last.createdAt, last.id) : null,
   };
-}
-
-function cursorParts(v: string | undefined): { at: Date; id: string } | undefined {
-  if (!v) return undefined;
-  const [at, id] = v.split("|");
-  const d = new Date(at);
-  if (!id || Number.isNaN(d.getTime())) throw invalid([{ field: "cursor", message: "cursor is not valid." }]);
-  return { at: d, id };
 }

@@ -74,7 +74,7 @@ export async function addClientKey(
     });
     await recordAudit(tx, actor, {
       action: "client-key.add",
-      tenant: p.track.tenantName,
+      tenant: { id: p.track.tenantId, name: p.track.tenantName },
       track: p.track.name,
       targetType: "party",
       targetName: p.name,
@@ -89,12 +89,15 @@ export async function deleteClientKey(actor: Actor, ref: PartyRefInput, kid: str
   const p = await findClientRef(actor, ref);
   await inTransaction(async (tx) => {
     await assertMayChangeClient(actor, p, tx);
-    const row = await tx.clientKey.findUnique({ where: { partyId_kid: { partyId: p.id, kid } }, select: { id: true, subject: true } });
-    if (!row) throw notFound(`Key '${kid}' not found on party '${p.name}'.`);
+    // Printable ASCII, as every kid ever stored: keys saved before KID_PATTERN can still be deleted.
+    const row = /^[\x21-\x7e]{1,200}$/.test(kid)
+      ? await tx.clientKey.findUnique({ where: { partyId_kid: { partyId: p.id, kid } }, select: { id: true, subject: true } })
+      : null;
+    if (!row) throw notFound(`Key '${kid.replace(/[^\x20-\x7e]/g, "?").slice(0, 200)}' not found on party '${p.name}'.`);
     await tx.clientKey.delete({ where: { id: row.id } });
     await recordAudit(tx, actor, {
       action: "client-key.delete",
-      tenant: p.track.tenantName,
+      tenant: { id: p.track.tenantId, name: p.track.tenantName },
       track: p.track.name,
       targetType: "party",
       targetName: p.name,

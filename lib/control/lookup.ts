@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { assertTenantAccess, type Actor } from "./actor";
 import type { Tx } from "./db";
+import { NAME_PATTERN } from "@/lib/validation/names";
 import { conflict, notFound } from "./errors";
 
 type Reader = Tx | ReturnType<typeof getDb>;
@@ -10,9 +11,18 @@ export type TenantRef = { id: string; name: string };
 export type TrackRef = { id: string; name: string; tenantId: string; tenantName: string };
 export type PartyRef = { id: string; name: string; trackId: string; track: TrackRef };
 
+/** A name from a path or an action: one that cannot exist (a dot segment, a slash, a NUL) is not looked up. */
+function lookupName(what: string, raw: string): string {
+  const name = raw.toLowerCase();
+  if (!NAME_PATTERN.test(name)) throw notFound(`${what} '${printable(name)}' not found.`);
+  return name;
+}
+
+const printable = (s: string) => s.replace(/[^\x20-\x7e]/g, "?").slice(0, 60);
+
 // Authorization is checked before any lookup, so an actor cannot probe which other tenants exist.
 export async function findTenantRef(actor: Actor, tenant: string, db: Reader = getDb()): Promise<TenantRef> {
-  const name = tenant.toLowerCase();
+  const name = lookupName("Tenant", tenant);
   assertTenantAccess(actor, name);
   const row = await db.tenant.findUnique({ where: { name }, select: { id: true, name: true } });
   if (!row) throw notFound(`Tenant '${name}' not found.`);
@@ -21,7 +31,7 @@ export async function findTenantRef(actor: Actor, tenant: string, db: Reader = g
 
 export async function findTrackRef(actor: Actor, tenant: string, track: string, db: Reader = getDb()): Promise<TrackRef> {
   const t = await findTenantRef(actor, tenant, db);
-  const name = track.toLowerCase();
+  const name = lookupName("Track", track);
   const row = await db.track.findUnique({
     where: { tenantId_name: { tenantId: t.id, name } },
     select: { id: true, name: true },
@@ -36,7 +46,7 @@ export async function findPartyRef(
   db: Reader = getDb(),
 ): Promise<PartyRef> {
   const track = await findTrackRef(actor, ref.tenant, ref.track, db);
-  const name = ref.party.toLowerCase();
+  const name = lookupName("Party", ref.party);
   const row = await db.party.findUnique({
     where: { trackId_name: { trackId: track.id, name } },
     select: { id: true, name: true, trackId: true },

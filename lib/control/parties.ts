@@ -64,7 +64,7 @@ export async function deleteParty(actor: Actor, ref: PartyRefInput): Promise<voi
     await tx.party.delete({ where: { id: p.id } });
     await recordAudit(tx, actor, {
       action: "party.delete",
-      tenant: p.track.tenantName,
+      tenant: { id: p.track.tenantId, name: p.track.tenantName },
       track: p.track.name,
       targetType: "party",
       targetName: p.name,

@@ -50,7 +50,7 @@ export async function createParty(
     const view = partyView(await tx.party.findUniqueOrThrow({ where: { id: party.id }, select: partySelect }));
     await recordAudit(tx, actor, {
       action: "party.create",
-      tenant: t.tenantName,
+      tenant: { id: t.tenantId, name: t.tenantName },
       track: t.name,
       targetType: "party",
       targetName: view.name,
@@ -111,7 +111,7 @@ export async function updateParty(
     const after = partyView(await tx.party.findUniqueOrThrow({ where: { id: p.id }, select: partySelect }));
     await recordAudit(tx, actor, {
       action: "party.update",
-      tenant: p.track.tenantName,
+      tenant: { id: p.track.tenantId, name: p.track.tenantName },
       track: p.track.name,
       targetType: "party",
       targetName: after.name,

@@ -43,7 +43,7 @@ export async function createSecret(actor: Actor, ref: PartyRefInput, input: Secr
     });
     await recordAudit(tx, actor, {
       action: "secret.create",
-      tenant: p.track.tenantName,
+      tenant: { id: p.track.tenantId, name: p.track.tenantName },
       track: p.track.name,
       targetType: "party",
       targetName: p.name,
@@ -65,7 +65,7 @@ export async function deleteSecret(actor: Actor, ref: PartyRefInput, id: string)
     await tx.clientSecret.delete({ where: { id: row.id } });
     await recordAudit(tx, actor, {
       action: "secret.delete",
-      tenant: p.track.tenantName,
+      tenant: { id: p.track.tenantId, name: p.track.tenantName },
       track: p.track.name,
       targetType: "party",
       targetName: p.name,

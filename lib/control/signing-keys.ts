@@ -24,7 +24,7 @@ export async function rotateTrackSigningKeys(
     inTransaction: async (tx, r) => {
       await recordAudit(tx, actor, {
         action: "signing-keys.rotate",
-        tenant: t.tenantName,
+        tenant: { id: t.tenantId, name: t.tenantName },
         track: t.name,
         targetType: "track",
         targetName: t.name,

@@ -57,7 +57,7 @@ export async function createTenant(actor: Actor, input: TenantCreateInput): Prom
     await createControlApiResource(tx, track.id, controlApiScopes(tenant.name));
     await recordAudit(tx, actor, {
       action: "tenant.create",
-      tenant: tenant.name,
+      tenant: { id: tenant.id, name: tenant.name },
       targetType: "tenant",
       targetName: tenant.name,
       changes: { name: { to: tenant.name }, display_name: { to: tenant.displayName } },
@@ -74,7 +74,7 @@ export async function deleteTenant(actor: Actor, tenant: string): Promise<void> 
   await inTransaction(async (tx) => {
     const tracks = await tx.track.findMany({ where: { tenantId: ref.id }, select: { id: true } });
     await tx.tenant.delete({ where: { id: ref.id } });
-    await recordAudit(tx, actor, { action: "tenant.delete", tenant: ref.name, targetType: "tenant", targetName: ref.name });
+    await recordAudit(tx, actor, { action: "tenant.delete", tenant: ref, targetType: "tenant", targetName: ref.name });
     await publishChange(tx, "tenant", ref.id);
     for (const t of tracks) await publishChange(tx, "track", t.id);
   });

@@ -67,7 +67,7 @@ export async function createTrack(actor: Actor, tenant: string, input: TrackCrea
         tenantId: t.id,
         name: data.name,
         displayName: data.display_name || null,
-        signingAlgorithm: data.signing_algorithm ?? "RS256",
+        signingAlgorithm: data.signing_algorithm,
         keyValidityMonths: data.key_validity_months,
         keyRenewDaysBeforeExpiry: data.key_renew_days_before_expiry,
         keyPrimaryAfterDays: data.key_primary_after_days,
@@ -84,7 +84,7 @@ export async function createTrack(actor: Actor, tenant: string, input: TrackCrea
     const view = trackView(t.name, row);
     await recordAudit(tx, actor, {
       action: "track.create",
-      tenant: t.name,
+      tenant: t,
       track: row.name,
       targetType: "track",
       targetName: row.name,
@@ -123,7 +123,7 @@ export async function updateTrack(
     const after = await tx.track.findUniqueOrThrow({ where: { id: ref.id }, select: trackSelect });
     await recordAudit(tx, actor, {
       action: "track.update",
-      tenant: ref.tenantName,
+      tenant: { id: ref.tenantId, name: ref.tenantName },
       track: ref.name,
       targetType: "track",
       targetName: ref.name,
@@ -141,7 +141,7 @@ export async function deleteTrack(actor: Actor, tenant: string, track: string): 
     await tx.track.delete({ where: { id: ref.id } });
     await recordAudit(tx, actor, {
       action: "track.delete",
-      tenant: ref.tenantName,
+      tenant: { id: ref.tenantId, name: ref.tenantName },
       track: ref.name,
       targetType: "track",
       targetName: ref.name,

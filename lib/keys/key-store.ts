@@ -30,7 +30,7 @@ export const trackScheduleSelect = {
   keyValidityMonths: true,
   keyRenewDaysBeforeExpiry: true,
   keyPrimaryAfterDays: true,
-  tenant: { select: { name: true } },
+  tenant: { select: { id: true, name: true } },
 } as const satisfies Prisma.TrackSelect;
 
 export type LockedTrack = Prisma.TrackGetPayload<{ select: typeof trackScheduleSelect }>;
@@ -138,7 +138,7 @@ export async function applyKeyAction(tx: Tx, track: LockedTrack, action: KeyActi
 export async function auditKeyChange(tx: Tx, track: LockedTrack, action: string, actor: SystemActorName, changes: Record<string, unknown>) {
   await recordAudit(tx, systemActor(actor), {
     action,
-    tenant: track.tenant.name,
+    tenant: track.tenant,
     track: track.name,
     targetType: "track",
     targetName: track.name,

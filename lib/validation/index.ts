@@ -7,3 +7,4 @@ export * from "./client-key";
 export * from "./list";
 export * from "./views";
 export * from "./action-args";
+export * from "./form-defaults";

@@ -8,7 +8,12 @@ export const listQuerySchema = z.object({
   filter: text(100),
   page_size: z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? undefined : Number(v)),
-    z.number().int().min(1, "page_size must be 1-500.").max(500, "page_size must be 1-500.").default(100),
+    z
+      .number({ error: "page_size must be a whole number from 1 to 500." })
+      .int("page_size must be a whole number from 1 to 500.")
+      .min(1, "page_size must be 1-500.")
+      .max(500, "page_size must be 1-500.")
+      .default(100),
   ),
   cursor: text(500),
 });

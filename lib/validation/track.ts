@@ -14,7 +14,15 @@ const trackSettings = {
   key_primary_after_days: z.number().int().min(2).max(20).optional(),
 };
 
-export const trackCreateSchema = z.object({ name: trackNameSchema, ...trackSettings });
+// A new track's defaults are FoxIDs' (README "Track signing keys"); the new-track form starts from them.
+export const trackCreateSchema = z.object({
+  name: trackNameSchema,
+  ...trackSettings,
+  signing_algorithm: signingAlgorithmSchema.default("RS256"),
+  key_validity_months: trackSettings.key_validity_months.unwrap().default(3),
+  key_renew_days_before_expiry: trackSettings.key_renew_days_before_expiry.unwrap().default(10),
+  key_primary_after_days: trackSettings.key_primary_after_days.unwrap().default(5),
+});
 export type TrackCreateInput = z.input<typeof trackCreateSchema>;
 
 /** PATCH: every field optional; `version` (or If-Match) guards against a concurrent edit. */
