@@ -1,32 +1,50 @@
 import type { ClaimTransform } from "./canonical";
 import { LOCAL_CLAIM_PREFIX, isForcedReplaceClaim, isProtectedClaim } from "./catalog";
 import { fillFormat, parseFormat } from "./format";
+import { ClaimLimitError, MAX_CLAIM_VALUE_CHARS, MAX_TOKEN_CLAIMS, MAX_TRANSFORMED_CLAIMS_BYTES, limitMessages } from "./limits";
 import { compileRegex, regexFinds, regexMapGroup } from "./regex";
 import type { ClaimTransformType } from "./transform-types";
 
 export type Claim = { type: string; value: string };
 
+export type ClaimTransformResult =
+  | { ok: true; claims: Claim[] }
+  /** `index`: the position, in `order`, of the transform that passed a limit */
+  | { ok: false; index: number; message: string };
+
 /**
  * Runs a party's claim transforms over the claims, in `order`, with FoxIDs' semantics (README "Claim transforms").
  * Claim types and plain values compare ordinally; regexes are case-insensitive RE2 (linear time).
  * Pure and synchronous; it never throws: a transform that cannot run (only possible for a list that
- * was never validated) is skipped. Protected claims pass through untouched. `_local:` claims are
- * variables and claims with an empty value are dropped, as FoxIDs drops them before issuing.
+ * was never validated) is skipped, and one whose result would pass a limit (limits.ts) ends the run
+ * with that transform named. Protected claims pass through untouched. `_local:` claims are variables
+ * and claims with an empty value are dropped, as FoxIDs drops them before issuing.
  */
-export function applyClaimTransforms(claims: readonly Claim[], transforms: readonly ClaimTransform[]): Claim[] {
+export function runClaimTransforms(claims: readonly Claim[], transforms: readonly ClaimTransform[]): ClaimTransformResult {
   const work = claims.map((c) => ({ type: c.type, value: c.value }));
   const ordered = transforms
     .filter((t) => typeof t === "object" && t !== null)
     .map((t, i) => ({ t, i }))
     .sort((a, b) => (a.t.order ?? 0) - (b.t.order ?? 0) || a.i - b.i);
-  for (const { t } of ordered) {
+  for (const [position, { t }] of ordered.entries()) {
     try {
       applyOne(work, t);
-    } catch {
+    } catch (e) {
+      if (e instanceof ClaimLimitError) return { ok: false, index: position, message: e.message };
       // unreachable for a validated transform; a preview of a half-edited one just skips it
     }
   }
-  return work.filter((c) => c.value !== "" && !c.type.startsWith(LOCAL_CLAIM_PREFIX));
+  const out = work.filter((c) => c.value !== "" && !c.type.startsWith(LOCAL_CLAIM_PREFIX));
+  // runs in the browser too (the editor's preview): no Buffer
+  const bytes = new TextEncoder().encode(JSON.stringify(out.map((c) => [c.type, c.value]))).length;
+  if (bytes > MAX_TRANSFORMED_CLAIMS_BYTES) return { ok: false, index: ordered.length - 1, message: limitMessages.bytes };
+  return { ok: true, claims: out };
+}
+
+/** The claims after the transforms, or the input unchanged when a limit stopped them (for previews). */
+export function applyClaimTransforms(claims: readonly Claim[], transforms: readonly ClaimTransform[]): Claim[] {
+  const r = runClaimTransforms(claims, transforms);
+  return r.ok ? r.claims : claims.map((c) => ({ ...c }));
 }
 
 type Work = Claim[];
@@ -64,10 +82,12 @@ function applyOne(claims: Work, t: ClaimTransform) {
 function addOrReplace(claims: Work, action: string, created: Claim[]) {
   // FoxIDs: a replace with nothing created removes nothing.
   if (created.length === 0) return;
+  if (created.some((c) => c.value.length > MAX_CLAIM_VALUE_CHARS)) throw new ClaimLimitError(limitMessages.value);
   if (action === "replace" || action === "replace_if_not") {
     const types = new Set(created.map((c) => c.type));
     removeWhere(claims, (c) => types.has(c.type));
   }
+  if (claims.length + created.length > MAX_TOKEN_CLAIMS) throw new ClaimLimitError(limitMessages.count);
   claims.push(...created);
 }
 

@@ -1,4 +1,5 @@
-export { applyClaimTransforms, type Claim } from "./apply";
+export { applyClaimTransforms, runClaimTransforms, type Claim, type ClaimTransformResult } from "./apply";
+export { MAX_CLAIM_VALUE_CHARS, MAX_TOKEN_CLAIMS, MAX_TRANSFORMED_CLAIMS_BYTES } from "./limits";
 export {
   ACTION_LABELS,
   CLAIM_TRANSFORM_ACTIONS,

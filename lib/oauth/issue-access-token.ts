@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { SignJWT, type JWTPayload } from "jose";
-import { applyClaimTransforms, claimsFromPayload, claimsToPayload } from "@/lib/claims";
+import { claimsFromPayload, claimsToPayload, runClaimTransforms } from "@/lib/claims";
+import { OAuthError } from "./errors";
 import { getTrackKeys } from "@/lib/keys/track-keys";
 import type { ClientSnapshot } from "./client-cache";
 import type { Grant } from "./resolve-scopes";
@@ -38,5 +39,10 @@ export async function issueAccessToken(track: TrackInfo, client: ClientSnapshot,
 function transformedClaims(track: TrackInfo, client: ClientSnapshot, grant: Grant): JWTPayload {
   if (client.claimTransforms.length === 0) return {};
   const base = { iss: track.issuer, sub: client.name, client_id: client.name, aud: grant.audience, scope: grant.scope };
-  return claimsToPayload(applyClaimTransforms(claimsFromPayload(base), client.claimTransforms));
+  const result = runClaimTransforms(claimsFromPayload(base), client.claimTransforms);
+  // only a list saved before the limits existed can get here: saving refuses one that passes them
+  if (!result.ok) {
+    throw new OAuthError("unauthorized_client", "the client's claim transforms exceed the token limits; an administrator must change them");
+  }
+  return claimsToPayload(result.claims);
 }
