@@ -6,7 +6,7 @@ import nextTs from "eslint-config-next/typescript";
 // into this list.
 const LIB_LAYERS = [
   ["errors", "config", "tenancy"],
-  ["db", "secrets", "certificates", "claims"],
+  ["db", "secrets", "certificates", "claims", "net"],
   ["cache", "audit", "validation", "health"],
   ["keys"],
   ["bootstrap"],

@@ -11,6 +11,24 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  // Browser hardening on everything Next.js serves (README "Security"); pages get their script policy
+  // from proxy.ts, JSON APIs one that allows nothing to load or frame them.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+        ],
+      },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,18 +1,55 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-// Next.js answers a path segment with a malformed percent-encoding (e.g. "%E0%A4%A") with a bare 500
-// before any handler runs. This catches those paths only (the matcher admits paths containing "%",
-// so the token route's ordinary requests never pass through here) and answers 400 in the format of
-// the part of Fennec that was addressed. It is not a security boundary.
+// Two jobs, neither a security boundary (every page, action and handler checks authorization itself):
+//
+// 1. A path segment with a malformed percent-encoding (e.g. "%E0%A4%A") makes Next.js answer a bare 500
+//    before any handler runs; this answers 400 in the format of the part of Fennec that was addressed.
+// 2. Every HTML page gets a Content-Security-Policy with a fresh script nonce: Next.js reads the nonce
+//    from the request's policy and puts it on its own scripts (which is why every page renders
+//    dynamically, see app/layout.tsx), so no script without it runs, injected markup included.
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   try {
     for (const segment of path.split("/")) decodeURIComponent(segment);
-    return NextResponse.next();
   } catch {
     return badPath(path);
   }
+  if (!isPage(path)) return NextResponse.next();
+  const policy = pagePolicy(nonce());
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
+
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+// Styles: React renders style attributes and Next.js inline styles that carry no nonce; a nonce in
+// style-src would make browsers ignore 'unsafe-inline' and drop them. CSS cannot run script, so styles
+// stay inline-capable while scripts are nonce-only ('strict-dynamic' lets Next's loader add chunks).
+export function pagePolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+// Protocol endpoints, APIs and build assets are not pages (next.config.js gives them their headers).
+const NOT_PAGE = /^\/(?:api\/|_next\/|healthz$|readyz$|favicon\.ico$|\.well-known\/|[^/]+\/[^/]+\/(?:[^/]+\/)?(?:oauth\/token|\.well-known\/))/;
+const isPage = (path: string) => !NOT_PAGE.test(path);
 
 function badPath(path: string) {
   const detail = "The request path contains a malformed percent-encoding.";
@@ -34,4 +71,11 @@ function badPath(path: string) {
   );
 }
 
-export const config = { matcher: ["/(.*%.*)"] };
+// Paths with a "%" (for job 1), and every path that can be a page (job 2): not the protocol endpoints,
+// so that the token route on the Next.js mount runs no proxy.
+export const config = {
+  matcher: [
+    "/(.*%.*)",
+    "/((?!api/|_next/|healthz$|readyz$|favicon\\.ico$|\\.well-known/)(?![^/]+/[^/]+/(?:[^/]+/)?(?:oauth/token|\\.well-known/)).*)",
+  ],
+};

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { hashSecret, verifySecret } from "@/lib/secrets";
-import { clearAccountFailures, lockedUntil, recordFailedSignIn } from "./login-throttle";
+import { beginSignIn, SignInLocked, signInFailed, signInSucceeded } from "./signin-throttle";
 
 export type AdminIdentity = { id: string; email: string; name: string | null; tenant: string | null };
 
@@ -13,6 +13,11 @@ const WRONG = "The e-mail address or password is wrong.";
 // A hash to verify against when the account does not exist, so that answer takes as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * Checks an administrator's e-mail and password. `address` is the client's address as lib/net derives
+ * it (null when unknown: then only the account is throttled). An unknown e-mail address and a wrong
+ * password get the same answer, are counted alike and take as long.
+ */
 export async function authenticateAdmin(input: {
   email: unknown;
   password: unknown;
@@ -22,10 +27,12 @@ export async function authenticateAdmin(input: {
   const password = typeof input.password === "string" ? input.password : "";
   if (!email || !password || email.length > 320 || password.length > 200) throw new SignInError(WRONG);
 
-  const keys = { account: email, address: input.address };
-  const until = await lockedUntil(keys);
-  if (until) {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  let attempt;
+  try {
+    attempt = await beginSignIn(email, input.address);
+  } catch (e) {
+    if (!(e instanceof SignInLocked)) throw e;
+    const minutes = Math.max(1, Math.ceil(e.retryAfterMs / 60_000));
     throw new SignInError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   }
 
@@ -36,17 +43,9 @@ export async function authenticateAdmin(input: {
   dummyHash ??= hashSecret("fennec-no-such-admin");
   const ok = await verifySecret(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !ok) {
-    await recordFailedSignIn(keys);
+    await signInFailed(attempt);
     throw new SignInError(WRONG);
   }
-  await clearAccountFailures(email);
+  await signInSucceeded(attempt);
   return { id: user.id, email: user.email, name: user.name, tenant: user.tenant?.name ?? null };
-}
-
-/** The client's address as the nearest proxy (or Next itself) recorded it. */
-export function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const raw = headers?.["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : raw;
-  const last = value?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return last ? last.slice(0, 100) : null;
 }

@@ -3,7 +3,8 @@ import { describeError } from "@/lib/errors/describe-error";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
-import { authenticateAdmin, clientAddress, SignInError } from "./authenticate-admin";
+import { clientAddressOfHeaders } from "@/lib/net/client-address";
+import { authenticateAdmin, SignInError } from "./authenticate-admin";
 import { getSessionSecret } from "./session-secret";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -37,7 +38,7 @@ async function build(): Promise<NextAuthOptions> {
             const admin = await authenticateAdmin({
               email: credentials?.email,
               password: credentials?.password,
-              address: clientAddress(req?.headers as Record<string, string> | undefined),
+              address: clientAddressOfHeaders((name) => headerValue(req?.headers, name)),
             });
             return { id: admin.id, email: admin.email, name: admin.name };
           } catch (e) {
@@ -64,4 +65,10 @@ async function build(): Promise<NextAuthOptions> {
       },
     },
   };
+}
+
+// next-auth hands authorize() the request's headers as a plain object.
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | null {
+  const v = headers?.[name];
+  return typeof v === "string" ? v : Array.isArray(v) ? v.join(", ") : null;
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies, TrustedProxiesError, type TrustedProxies } from "./trusted-proxies";
 
 // The only module that reads process.env (STYLE.md). A bad value stops start-up with one line naming the variable.
 
@@ -32,6 +33,7 @@ const envSchema = z.object({
   FENNEC_BOOTSTRAP_CLIENT_SECRET: optional(
     z.string().min(16, "must be at least 16 characters").max(300, "must be at most 300 characters"),
   ),
+  FENNEC_TRUSTED_PROXIES: z.string().max(4000, "must be at most 4000 characters").optional(),
 });
 
 export type FennecConfig = {
@@ -43,6 +45,8 @@ export type FennecConfig = {
   sessionSecret: string | undefined;
   admin: { email: string | undefined; password: string | undefined };
   bootstrapClient: { id: string; secret: string } | undefined;
+  /** whose X-Forwarded-For to believe (lib/net/client-address.ts); none by default */
+  trustedProxies: TrustedProxies;
 };
 
 export class ConfigError extends Error {}
@@ -73,6 +77,13 @@ export function parseConfig(env: Record<string, string | undefined>): FennecConf
     throw new ConfigError("FENNEC_ADMIN_EMAIL and FENNEC_ADMIN_PASSWORD must be set together");
   }
   const publicUrl = (e.FENNEC_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(e.FENNEC_TRUSTED_PROXIES);
+  } catch (err) {
+    if (err instanceof TrustedProxiesError) throw new ConfigError(`FENNEC_TRUSTED_PROXIES ${err.message}`);
+    throw err;
+  }
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
@@ -84,6 +95,7 @@ export function parseConfig(env: Record<string, string | undefined>): FennecConf
     bootstrapClient: e.FENNEC_BOOTSTRAP_CLIENT_ID
       ? { id: e.FENNEC_BOOTSTRAP_CLIENT_ID.toLowerCase(), secret: e.FENNEC_BOOTSTRAP_CLIENT_SECRET! }
       : undefined,
+    trustedProxies,
   };
 }
 

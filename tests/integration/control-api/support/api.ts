@@ -66,3 +66,27 @@ export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean,
   }
   return v;
 }
+
+/**
+ * A request whose path is sent exactly as written: fetch (WHATWG URL) would resolve "..", "%2e%2e" and
+ * friends before sending, as a browser does, so an attacker's raw path needs node:http.
+ */
+export async function rawRequest(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  const { port } = new URL(sharedServer().url);
+  const http = await import("node:http");
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, method, path, headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
