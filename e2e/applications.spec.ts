@@ -235,6 +235,11 @@ test("an unknown tenant or application is a plain not-found page", async ({ page
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await page.goto(`${base}/applications/no-such-app`);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  // Names that cannot exist are not looked up: a NUL or a slash in a segment is "Not found" too, not an error page.
+  for (const path of [`${base}/applications/a%00b`, "/control/a%2Fb/master/applications", `/control/master/${track}%00/signing-keys`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
 });
 
 test("settings and a narrow window stay usable", async ({ page }) => {
