@@ -1,18 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { rawPathAnswer, rawPathProblem } from "@/lib/net/raw-path";
 
 // Two jobs, neither a security boundary (every page, action and handler checks authorization itself):
 //
 // 1. A path segment with a malformed percent-encoding (e.g. "%E0%A4%A") makes Next.js answer a bare 500
-//    before any handler runs; this answers 400 in the format of the part of Fennec that was addressed.
+//    before any handler runs; this answers 400 in the format of the part of Fennec that was addressed
+//    (lib/net/raw-path.ts; the production server checks the raw path the same way, dot segments too).
 // 2. Every HTML page gets a Content-Security-Policy with a fresh script nonce: Next.js reads the nonce
 //    from the request's policy and puts it on its own scripts (which is why every page renders
 //    dynamically, see app/layout.tsx), so no script without it runs, injected markup included.
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  try {
-    for (const segment of path.split("/")) decodeURIComponent(segment);
-  } catch {
-    return badPath(path);
+  const problem = rawPathProblem(path);
+  if (problem) {
+    const answer = rawPathAnswer(path, problem);
+    return new NextResponse(answer.body, { status: answer.status, headers: answer.headers });
   }
   if (!isPage(path)) return NextResponse.next();
   const policy = pagePolicy(nonce());
@@ -50,26 +52,6 @@ export function pagePolicy(nonce: string): string {
 // Protocol endpoints, APIs and build assets are not pages (next.config.js gives them their headers).
 const NOT_PAGE = /^\/(?:api\/|_next\/|healthz$|readyz$|favicon\.ico$|\.well-known\/|[^/]+\/[^/]+\/(?:[^/]+\/)?(?:oauth\/token|\.well-known\/))/;
 const isPage = (path: string) => !NOT_PAGE.test(path);
-
-function badPath(path: string) {
-  const detail = "The request path contains a malformed percent-encoding.";
-  if (path.startsWith("/api/control/")) {
-    return NextResponse.json(
-      { type: "about:blank", title: "Bad Request", status: 400, detail },
-      { status: 400, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
-    );
-  }
-  if (path.startsWith("/control") || path.startsWith("/signin") || path.startsWith("/api/")) {
-    return new NextResponse(`Bad request: ${detail}\n`, {
-      status: 400,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
-  }
-  return NextResponse.json(
-    { error: "invalid_request", error_description: "the request path contains a malformed percent-encoding" },
-    { status: 400, headers: { "cache-control": "no-store" } },
-  );
-}
 
 // Paths with a "%" (for job 1), and every path that can be a page (job 2): not the protocol endpoints,
 // so that the token route on the Next.js mount runs no proxy.
