@@ -3,6 +3,7 @@ import type { ClientAuthMethod } from "@/lib/db/generated/enums";
 import { parseBasicAuthorization } from "./basic-auth";
 import { findClient, type ClientSnapshot } from "./client-cache";
 import { invalidClient, invalidRequest, OAuthError } from "./errors";
+import type { ProtocolRequest } from "./protocol";
 import type { Form } from "./read-form";
 import type { TrackInfo } from "./track-cache";
 import { tokenEndpointOf } from "./urls";
@@ -15,7 +16,7 @@ export type Presented = { method: ClientAuthMethod; clientId: string };
  * Which client the request claims to be and how it authenticates. Exactly one mechanism is allowed
  * (Basic header, client_secret in the body, or a client assertion); a body client_id must agree.
  */
-export function presentedCredentials(request: Request, form: Form): Presented & { secret?: string; assertion?: string } {
+export function presentedCredentials(request: Pick<ProtocolRequest, "headers">, form: Form): Presented & { secret?: string; assertion?: string } {
   const basic = parseBasicAuthorization(request.headers.get("authorization"));
   const secret = form.get("client_secret");
   const assertion = form.get("client_assertion");
@@ -39,7 +40,7 @@ export function presentedCredentials(request: Request, form: Form): Presented & 
 }
 
 export async function authenticateClient(
-  request: Request,
+  request: Pick<ProtocolRequest, "headers">,
   form: Form,
   ctx: { track: TrackInfo; party?: string },
 ): Promise<ClientSnapshot> {

@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { SignJWT, type JWTPayload } from "jose";
+import type { JWTPayload } from "jose";
 import { applyClaimTransforms, claimsFromPayload, claimsToPayload } from "@/lib/claims";
 import { getTrackKeys } from "@/lib/keys/track-keys";
 import type { ClientSnapshot } from "./client-cache";
+import { signJws } from "./sign-jws";
 import type { Grant } from "./resolve-scopes";
 import type { TrackInfo } from "./track-cache";
 
@@ -28,13 +29,12 @@ export async function issueAccessToken(track: TrackInfo, client: ClientSnapshot,
     jti: randomUUID(),
   };
   if (!grant.scope) delete payload.scope;
-  const accessToken = await new SignJWT(payload)
-    .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: "at+jwt" })
-    .sign(signer.key);
+  // RFC 9068 §2.1: typ at+jwt
+  const accessToken = await signJws(signer, "at+jwt", payload);
   return { accessToken, expiresIn: lifetime, scope: grant.scope };
 }
 
-/** The client's claim transforms (interfaces.md 4) run over the standard claims; the result is merged below them. */
+/** The client's claim transforms run over the standard claims; the result is merged below them. */
 function transformedClaims(track: TrackInfo, client: ClientSnapshot, grant: Grant): JWTPayload {
   if (client.claimTransforms.length === 0) return {};
   const base = { iss: track.issuer, sub: client.name, client_id: client.name, aud: grant.audience, scope: grant.scope };
