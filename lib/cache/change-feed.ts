@@ -51,6 +51,8 @@ function start(): Promise<void> {
     f.timer = setInterval(() => void poll(), POLL_MS);
     f.timer.unref();
     f.ready = poll();
+    // one poller per process, whichever module graph starts it (tests count this line)
+    console.log(`Fennec: change feed polling every ${POLL_MS / 1000} s (pid ${process.pid})`);
   }
   return f.ready!;
 }

@@ -32,7 +32,10 @@ export async function startFennec({ root }: { root: string }) {
       await disconnectDb();
       return runWorkers(workers);
     }
-    await serve(config, root, release);
+    await serve(config, root, () => {
+      if (lock) tightenDataFolder(config.dataDir);
+      release();
+    });
   } catch (err) {
     release();
     await disconnectDb().catch(() => {});
