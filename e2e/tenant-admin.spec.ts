@@ -21,6 +21,8 @@ test.describe.configure({ mode: "serial" });
 
 const tenant = `acme-${randomBytes(3).toString("hex")}`;
 const admin = { email: "ops@acme.example", password: randomBytes(18).toString("base64url") };
+// bound to the master tenant: manages master/master, but not the all-tenant bootstrap client
+const masterOps = { email: "ops@master.example", password: randomBytes(18).toString("base64url") };
 const client = { id: "tenant-admin-bootstrap", secret: randomBytes(32).toString("base64url") };
 const dataDir = newDataDir();
 let databaseUrl: string | undefined;
@@ -54,14 +56,17 @@ test.beforeAll(async () => {
   await server.stop();
 
   const hash = await hashSecret(admin.password);
+  const masterHash = await hashSecret(masterOps.password);
   if (databaseUrl) {
     const c = new pg.Client({ connectionString: databaseUrl });
     await c.connect();
     await c.query(sql, [admin.email, hash, tenant]);
+    await c.query(sql, [masterOps.email, masterHash, "master"]);
     await c.end();
   } else {
     const db = new PGlite(pgliteDir(dataDir));
     await db.query(sql, [admin.email, hash, tenant]);
+    await db.query(sql, [masterOps.email, masterHash, "master"]);
     await db.close();
   }
   server = await startServer({ dataDir, databaseUrl, env, keepData: true });
@@ -89,4 +94,21 @@ test("a tenant administrator lands in their tenant and cannot open another", asy
     await page.goto(`${server.url}${path}`);
     await expect(page.getByRole("heading", { name: "Not found" }), path).toBeVisible();
   }
+});
+
+test("an administrator of the master tenant cannot take over the all-tenant client", async ({ page }) => {
+  await page.goto(`${server.url}/signin`);
+  await page.getByLabel("E-mail").fill(masterOps.email);
+  await page.getByLabel("Password").fill(masterOps.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${server.url}/control/master/master/applications`);
+  await expect(page.getByRole("combobox", { name: "Tenant" }).locator("option")).toHaveText(["master"]);
+
+  await page.goto(`${server.url}/control/master/master/applications/${client.id}?tab=secrets`);
+  const rows = page.getByRole("table", { name: "Client secrets" }).getByRole("row");
+  await expect(rows).toHaveCount(2);
+  await page.getByRole("button", { name: "+ Add secret" }).click();
+  await expect(page.getByRole("status")).toContainText("Only an all-tenant administrator may grant control_api:master");
+  await expect(page.getByRole("region", { name: "New client secret" })).toHaveCount(0);
+  await expect(rows).toHaveCount(2);
 });

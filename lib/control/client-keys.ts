@@ -10,6 +10,7 @@ import { inTransaction } from "./db";
 import { conflict, invalid, notFound } from "./errors";
 import { findClientRef } from "./lookup";
 import type { PartyRefInput } from "./parties";
+import { assertMayChangeClient } from "./privilege";
 import { clientKeySelect, clientKeyView, type ClientKeyView } from "./views";
 
 export const MAX_KEYS_PER_CLIENT = 4;
@@ -40,6 +41,7 @@ export async function addClientKey(
     throw e;
   }
   return inTransaction(async (tx) => {
+    await assertMayChangeClient(actor, p, tx);
     const existing = await tx.clientKey.findMany({ where: { partyId: p.id }, select: { kid: true } });
     if (existing.some((k) => k.kid.toLowerCase() === parsed.kid.toLowerCase())) {
       throw conflict(`Party '${p.name}' already has the key '${parsed.kid}'.`);
@@ -77,6 +79,7 @@ export async function addClientKey(
 export async function deleteClientKey(actor: Actor, ref: PartyRefInput, kid: string): Promise<void> {
   const p = await findClientRef(actor, ref);
   await inTransaction(async (tx) => {
+    await assertMayChangeClient(actor, p, tx);
     const row = await tx.clientKey.findUnique({ where: { partyId_kid: { partyId: p.id, kid } }, select: { id: true, subject: true } });
     if (!row) throw notFound(`Key '${kid}' not found on party '${p.name}'.`);
     await tx.clientKey.delete({ where: { id: row.id } });

@@ -9,6 +9,7 @@ import { conflict } from "./errors";
 import { findPartyRef, findTrackRef } from "./lookup";
 import { decodeCursor, toPage, type Page } from "./paging";
 import { parseInput } from "./parse";
+import { assertMayChangeClient } from "./privilege";
 import { isProtectedParty } from "./protected";
 import { partySelect, partyView, type PartyView } from "./views";
 
@@ -55,6 +56,7 @@ export async function deleteParty(actor: Actor, ref: PartyRefInput): Promise<voi
     throw conflict(`'${p.name}' is the tenant's Control API resource and cannot be deleted.`);
   }
   await inTransaction(async (tx) => {
+    await assertMayChangeClient(actor, p, tx);
     const clients = await tx.clientGrant.findMany({
       where: { resourceId: p.id, clientId: { not: p.id } },
       select: { clientId: true },

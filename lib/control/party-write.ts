@@ -10,6 +10,7 @@ import { inTransaction, type Tx } from "./db";
 import { conflict, invalid, preconditionFailed } from "./errors";
 import { findPartyRef, findTrackRef } from "./lookup";
 import { parseInput } from "./parse";
+import { assertMayChangeClient, assertMayGrant } from "./privilege";
 import { resolveGrants } from "./party-grants";
 import { controlApiScopes, isProtectedParty } from "./protected";
 import { checkVersion } from "./version";
@@ -30,6 +31,7 @@ export async function createParty(
 ): Promise<CreatedParty> {
   const t = await findTrackRef(actor, tenant, track);
   const data = parseInput(partyCreateSchema, input);
+  assertMayGrant(actor, t, data);
   const taken = `Party '${data.name}' already exists in track '${t.tenantName}/${t.name}'.`;
   const db = getDb();
   if (await db.party.findUnique({ where: { trackId_name: { trackId: t.id, name: data.name } }, select: { id: true } })) {
@@ -73,11 +75,13 @@ export async function updateParty(
 ): Promise<PartyView> {
   const p = await findPartyRef(actor, ref);
   const data = parseInput(partyUpdateSchema, input);
-  checkProtected(p.track.name, p.track.tenantName, p.name, data);
+  assertMayGrant(actor, p.track, data);
   const taken = `Party '${data.name}' already exists in track '${p.track.tenantName}/${p.track.name}'.`;
 
   return inTransaction(async (tx) => {
+    await assertMayChangeClient(actor, p, tx);
     const beforeRow = await tx.party.findUniqueOrThrow({ where: { id: p.id }, select: partySelect });
+    checkProtected(p.track.name, p.track.tenantName, p.name, beforeRow.resourceAudience, data);
     checkVersion(`Party '${p.name}'`, beforeRow.version, expectedVersion, data.version);
     if (data.name !== p.name) {
       const other = await tx.party.findUnique({ where: { trackId_name: { trackId: p.trackId, name: data.name } }, select: { id: true } });
@@ -164,7 +168,7 @@ async function pruneOtherGrants(tx: Tx, resourceId: string, ownScopes: string[] 
   return grants.map((g) => g.clientId);
 }
 
-function checkProtected(track: string, tenant: string, name: string, data: PartyData) {
+function checkProtected(track: string, tenant: string, name: string, audience: string | null, data: PartyData) {
   if (!isProtectedParty(track, name)) return;
   const required = controlApiScopes(tenant);
   if (data.name !== name) {
@@ -172,5 +176,9 @@ function checkProtected(track: string, tenant: string, name: string, data: Party
   }
   if (!data.resource || !required.every((s) => data.resource!.scopes.includes(s))) {
     throw invalid([{ field: "resource.scopes", message: `The Control API resource must keep its scopes: ${required.join(", ")}.` }]);
+  }
+  // Control API tokens are checked for this audience: another one would lock every automation out.
+  if ((data.resource.audience ?? name) !== (audience ?? name)) {
+    throw invalid([{ field: "resource.audience", message: "The Control API resource's audience cannot be changed." }]);
   }
 }

@@ -9,6 +9,7 @@ import { inTransaction } from "./db";
 import { conflict, notFound } from "./errors";
 import { findClientRef } from "./lookup";
 import { parseInput } from "./parse";
+import { assertMayChangeClient } from "./privilege";
 import type { PartyRefInput } from "./parties";
 import { secretSelect, secretView, type SecretView } from "./views";
 
@@ -33,6 +34,7 @@ export async function createSecret(actor: Actor, ref: PartyRefInput, input: Secr
   const secret = generateSecret();
   const hash = await hashSecret(secret);
   return inTransaction(async (tx) => {
+    await assertMayChangeClient(actor, p, tx);
     if ((await tx.clientSecret.count({ where: { partyId: p.id } })) >= MAX_SECRETS_PER_CLIENT) {
       throw conflict(`A client has at most ${MAX_SECRETS_PER_CLIENT} secrets; delete one first.`);
     }
@@ -56,6 +58,7 @@ export async function createSecret(actor: Actor, ref: PartyRefInput, input: Secr
 export async function deleteSecret(actor: Actor, ref: PartyRefInput, id: string): Promise<void> {
   const p = await findClientRef(actor, ref);
   await inTransaction(async (tx) => {
+    await assertMayChangeClient(actor, p, tx);
     const row = /^[0-9a-f-]{36}$/i.test(id)
       ? await tx.clientSecret.findFirst({ where: { id, partyId: p.id }, select: secretSelect })
       : null;

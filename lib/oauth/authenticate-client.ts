@@ -1,22 +1,26 @@
 import "server-only";
 import type { ClientAuthMethod } from "@/lib/db/generated/enums";
 import { parseBasicAuthorization } from "./basic-auth";
-import { findClient, type ClientSnapshot } from "./client-cache";
+import { findClient, reloadClient, type ClientSnapshot } from "./client-cache";
+import { isClientId } from "./client-id";
 import { invalidClient, invalidRequest, OAuthError } from "./errors";
 import type { ProtocolRequest } from "./protocol";
 import type { Form } from "./read-form";
 import type { TrackInfo } from "./track-cache";
-import { tokenEndpointOf } from "./urls";
-import { assertionClientId, JWT_BEARER, verifyClientAssertion } from "./verify-client-assertion";
-import { decoyCheck, verifyClientSecret } from "./verify-client-secret";
+import { inspectAssertion, JWT_BEARER, verifyInspectedAssertion, type InspectedAssertion } from "./verify-client-assertion";
+import { verifyClientSecret } from "./verify-client-secret";
 
-export type Presented = { method: ClientAuthMethod; clientId: string };
+export type Presented =
+  | { method: "client_secret_basic" | "client_secret_post"; clientId: string; secret: string }
+  | { method: "private_key_jwt"; clientId: string; assertion: InspectedAssertion };
+
+type Ctx = { track: TrackInfo; party?: string };
 
 /**
  * Which client the request claims to be and how it authenticates. Exactly one mechanism is allowed
  * (Basic header, client_secret in the body, or a client assertion); a body client_id must agree.
  */
-export function presentedCredentials(request: Pick<ProtocolRequest, "headers">, form: Form): Presented & { secret?: string; assertion?: string } {
+export function presentedCredentials(request: Pick<ProtocolRequest, "headers">, form: Form, track: TrackInfo): Presented {
   const basic = parseBasicAuthorization(request.headers.get("authorization"));
   const secret = form.get("client_secret");
   const assertion = form.get("client_assertion");
@@ -36,27 +40,31 @@ export function presentedCredentials(request: Pick<ProtocolRequest, "headers">, 
   }
   if (assertionType !== JWT_BEARER) throw invalidRequest(`client_assertion_type must be ${JWT_BEARER}`);
   if (!assertion) throw invalidRequest("client_assertion is required");
-  return { method: "private_key_jwt", clientId: agree(assertionClientId(assertion)), assertion };
+  const inspected = inspectAssertion(assertion, { issuer: track.issuer });
+  return { method: "private_key_jwt", clientId: agree(inspected.clientId), assertion: inspected };
 }
 
-export async function authenticateClient(
-  request: Pick<ProtocolRequest, "headers">,
-  form: Form,
-  ctx: { track: TrackInfo; party?: string },
-): Promise<ClientSnapshot> {
-  const p = presentedCredentials(request, form);
+export async function authenticateClient(request: Pick<ProtocolRequest, "headers">, form: Form, ctx: Ctx): Promise<ClientSnapshot> {
+  const p = presentedCredentials(request, form, ctx.track);
+  // checked before any cache, throttle or lookup sees the id
+  if (!isClientId(p.clientId)) throw invalidClient();
   if (ctx.party !== undefined && p.clientId !== ctx.party) throw invalidClient();
-  const client = await findClient(ctx.track.id, p.clientId);
-  if (client && client.authMethod !== p.method) {
-    // the same cost as a wrong secret, so the answer does not reveal that the client exists
-    if (p.secret !== undefined) await decoyCheck(p.secret);
-    throw invalidClient();
-  }
+  const found = await findClient(ctx.track.id, p.clientId);
+  const client = found && methodAccepted(found.authMethod, p.method) ? found : null;
   if (p.method === "private_key_jwt") {
-    const legacyAudiences = [tokenEndpointOf(ctx.track.issuer), tokenEndpointOf(ctx.track.issuer, p.clientId)];
-    await verifyClientAssertion(client, p.assertion!, { issuer: ctx.track.issuer, legacyAudiences });
+    if (found && !client) throw invalidClient();
+    await verifyInspectedAssertion(client, p.assertion);
   } else {
-    await verifyClientSecret(client, p.secret!, `${ctx.track.id}:${p.clientId}`);
+    // a client registered for another method costs the same as an unknown one
+    await verifyClientSecret(client, p.secret, {
+      throttleKey: `${ctx.track.id}:${p.clientId}`,
+      reload: async () => {
+        const fresh = await reloadClient(ctx.track.id, p.clientId);
+        return fresh && methodAccepted(fresh.authMethod, p.method) ? fresh : null;
+      },
+    });
   }
   return client!;
 }
+
+const methodAccepted = (registered: ClientAuthMethod, presented: ClientAuthMethod) => registered === presented;

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import type { ClaimTransform } from "@/lib/claims";
 import type { ClientAuthMethod } from "@/lib/db/generated/enums";
 import { claimTransformsSchema } from "@/lib/validation/claim-transforms";
+import { LRUCache } from "lru-cache";
 import { forgetPartySecrets } from "./secret-match-cache";
 
 export type ClientGrantView = { resource: string; audience: string; scopes: string[] };
@@ -17,24 +18,57 @@ export type ClientSnapshot = {
   clientCredentialsEnabled: boolean;
   claimTransforms: ClaimTransform[];
   grants: ClientGrantView[];
-  secrets: { id: string; hash: string; expiresAt: number | null }[];
+  secrets: { id: string; hash: string; info: string; expiresAt: number | null }[];
   keys: { kid: string; jwk: Record<string, unknown>; notBefore: number | null; notAfter: number | null }[];
 };
 
 // Everything the token route needs about a client, loaded once and kept until the change feed says the
 // party, its secrets or keys, its track or tenant changed (on any instance: the feed polls each second).
 // Any party change clears every client, because a resource's scopes or audience show up in its clients.
+// Known clients and misses live in separate bounded caches: a flood of unknown (well-formed) client ids
+// only ever evicts other misses, never a warm client. Client ids reach this module already checked
+// against the name grammar (client-id.ts), so a key is at most ~90 characters.
 const MISS_TTL_MS = 2000;
-const MAX_ENTRIES = 50_000;
+const MAX_CLIENTS = 100_000;
+const MAX_MISSES = 10_000;
+const RELOAD_INTERVAL_MS = 1000;
+const MAX_CLIENT_BYTES = 256 * 2 ** 20;
+const MAX_MISS_BYTES = 2 * 2 ** 20;
 
-type Entry = { client: ClientSnapshot | null; at: number };
-const g = globalThis as unknown as {
-  __fennecClients?: { byName: Map<string, Promise<Entry>>; keyOfParty: Map<string, string>; gen: number };
+// Roughly what a snapshot holds in memory; only the order of magnitude matters for the byte bound.
+const approximateSize = (c: ClientSnapshot) =>
+  512 +
+  c.secrets.length * 200 +
+  c.keys.length * 1500 +
+  c.grants.reduce((n, gr) => n + 100 + gr.scopes.join().length * 2, 0) +
+  JSON.stringify(c.claimTransforms).length * 2;
+
+type Loading = Promise<ClientSnapshot | null>;
+type State = {
+  clients: LRUCache<string, ClientSnapshot>;
+  misses: LRUCache<string, true>;
+  loading: Map<string, Loading>;
+  reloadedAt: LRUCache<string, number>;
+  keyOfParty: Map<string, string>;
+  gen: number;
 };
+const g = globalThis as unknown as { __fennecClients?: State };
 
-function state() {
+function state(): State {
   if (!g.__fennecClients) {
-    const s = { byName: new Map<string, Promise<Entry>>(), keyOfParty: new Map<string, string>(), gen: 0 };
+    const s: State = {
+      clients: new LRUCache({
+        max: MAX_CLIENTS,
+        maxSize: MAX_CLIENT_BYTES,
+        sizeCalculation: approximateSize,
+        dispose: (c) => s.keyOfParty.delete(c.partyId),
+      }),
+      misses: new LRUCache({ max: MAX_MISSES, ttl: MISS_TTL_MS, maxSize: MAX_MISS_BYTES, sizeCalculation: (_v, k) => k.length }),
+      loading: new Map(),
+      reloadedAt: new LRUCache({ max: MAX_MISSES, ttl: RELOAD_INTERVAL_MS }),
+      keyOfParty: new Map(),
+      gen: 0,
+    };
     g.__fennecClients = s;
     onChange(({ topic, key }) => {
       // a load that started before this change must not be kept
@@ -42,10 +76,10 @@ function state() {
       if (topic === "secrets") forgetPartySecrets(key);
       if (topic === "secrets" || topic === "client-keys") {
         const k = s.keyOfParty.get(key);
-        if (k) s.byName.delete(k);
+        if (k) s.clients.delete(k);
       } else if (topic === "party" || topic === "track" || topic === "tenant") {
-        s.byName.clear();
-        s.keyOfParty.clear();
+        s.clients.clear();
+        s.misses.clear();
         if (topic === "party") forgetPartySecrets(key);
       }
     });
@@ -56,30 +90,48 @@ function state() {
 export async function findClient(trackId: string, name: string): Promise<ClientSnapshot | null> {
   const s = state();
   const key = `${trackId}:${name}`;
-  const cached = s.byName.get(key);
-  if (cached) {
-    const e = await cached.catch(() => null);
-    if (e && (e.client || Date.now() - e.at < MISS_TTL_MS)) return e.client;
-  }
-  if (s.byName.size >= MAX_ENTRIES) {
-    s.byName.clear();
-    s.keyOfParty.clear();
-  }
+  const hit = s.clients.get(key);
+  if (hit) return hit;
+  if (s.misses.has(key)) return null;
+  return load(s, key, trackId, name);
+}
+
+/**
+ * The client as the database has it now (at most once a second per client; otherwise the cached one):
+ * for a presented secret that matches none of the cached ones, which may have been added on another
+ * instance a moment ago.
+ */
+export async function reloadClient(trackId: string, name: string): Promise<ClientSnapshot | null> {
+  const s = state();
+  const key = `${trackId}:${name}`;
+  if (s.reloadedAt.has(key)) return s.clients.get(key) ?? null;
+  s.reloadedAt.set(key, Date.now());
+  s.clients.delete(key);
+  return load(s, key, trackId, name);
+}
+
+function load(s: State, key: string, trackId: string, name: string): Loading {
+  const pending = s.loading.get(key);
+  if (pending) return pending;
   const gen = s.gen;
-  const load: Promise<Entry> = loadClient(trackId, name).then((client) => {
-    if (gen !== s.gen) {
-      if (s.byName.get(key) === load) s.byName.delete(key);
-    } else if (client) s.keyOfParty.set(client.partyId, key);
-    return { client, at: Date.now() };
-  });
-  s.byName.set(key, load);
-  load.catch(() => s.byName.delete(key));
-  return (await load).client;
+  const p = loadClient(trackId, name)
+    .then((client) => {
+      if (gen === s.gen) {
+        if (client) {
+          s.clients.set(key, client);
+          s.keyOfParty.set(client.partyId, key);
+        } else s.misses.set(key, true);
+      }
+      return client;
+    })
+    .finally(() => s.loading.delete(key));
+  // concurrent requests for one client share its load; the map holds only loads in flight
+  s.loading.set(key, p);
+  return p;
 }
 
 async function loadClient(trackId: string, name: string): Promise<ClientSnapshot | null> {
   await changeFeedReady();
-  if (name.length > 50) return null;
   const p = await getDb().party.findUnique({
     where: { trackId_name: { trackId, name } },
     select: {
@@ -92,7 +144,7 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
       clientCredentialsEnabled: true,
       claimTransforms: true,
       grants: { select: { scopes: true, resource: { select: { name: true, isResource: true, resourceScopes: true, resourceAudience: true } } } },
-      secrets: { select: { id: true, hash: true, expiresAt: true } },
+      secrets: { select: { id: true, hash: true, info: true, expiresAt: true } },
       clientKeys: { select: { kid: true, jwk: true, notBefore: true, notAfter: true } },
     },
   });
@@ -114,7 +166,7 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
         // a scope the resource no longer offers is no longer granted
         scopes: gr.scopes.filter((sc) => gr.resource.resourceScopes.includes(sc)),
       })),
-    secrets: p.secrets.map((sec) => ({ id: sec.id, hash: sec.hash, expiresAt: sec.expiresAt?.getTime() ?? null })),
+    secrets: p.secrets.map((sec) => ({ id: sec.id, hash: sec.hash, info: sec.info, expiresAt: sec.expiresAt?.getTime() ?? null })),
     keys: p.clientKeys.map((k) => ({
       kid: k.kid,
       jwk: k.jwk as Record<string, unknown>,

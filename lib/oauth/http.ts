@@ -20,8 +20,9 @@ export function noStoreJson(status: number, body: string, extra?: Record<string,
 export function oauthErrorResponse(err: OAuthError, realm?: string): ProtocolResponse {
   const body = JSON.stringify({ error: err.error, error_description: safeDescription(err.description) });
   // RFC 6749 §5.2 requires it after a Basic attempt; RFC 9110 §15.5.2 requires a challenge on every 401.
-  if (err.status !== 401) return noStoreJson(err.status, body);
-  return noStoreJson(401, body, { "www-authenticate": `Basic realm="${safeDescription(realm ?? "fennec")}"` });
+  if (err.status === 401) return noStoreJson(401, body, { "www-authenticate": `Basic realm="${safeDescription(realm ?? "fennec")}"` });
+  if (err.status === 503) return noStoreJson(503, body, { "retry-after": "1" });
+  return noStoreJson(err.status, body);
 }
 
 export const tokenResponse = (body: Record<string, unknown>) => noStoreJson(200, JSON.stringify(body));

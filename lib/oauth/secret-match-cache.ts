@@ -1,22 +1,35 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
+import { LRUCache } from "lru-cache";
 
 // argon2id costs ~8 ms of CPU per check; a warm client must not pay it on every token request.
 // After a successful check the match is remembered under HMAC(process key, party + secret), never the
 // secret itself, for a bounded time and never beyond the secret's expiry. A change to the party's
 // secrets (on any instance, via the change feed) forgets all of that party's matches. Failures are
-// remembered only as failures, briefly, so a retried wrong secret costs no argon2 either.
+// remembered only as failures, briefly, in a cache of their own: a flood of wrong secrets evicts other
+// wrong secrets, never a warm client's match.
 const SUCCESS_TTL_MS = 10 * 60_000;
 const FAILURE_TTL_MS = 30_000;
-const MAX_ENTRIES = 20_000;
+const MAX_MATCHES = 100_000;
+const MAX_MISMATCHES = 20_000;
+const MAX_GENERATIONS = 200_000;
 
-type Match = { partyId: string; secretId: string | null; until: number };
-const g = globalThis as unknown as {
-  __fennecSecretMatches?: { key: Buffer; matches: Map<string, Match>; gen: Map<string, number> };
+type Match = { partyId: string; secretId: string };
+type State = {
+  key: Buffer;
+  matches: LRUCache<string, Match>;
+  mismatches: LRUCache<string, string>;
+  gen: LRUCache<string, number>;
 };
+const g = globalThis as unknown as { __fennecSecretMatches?: State };
 
-function state() {
-  g.__fennecSecretMatches ??= { key: randomBytes(32), matches: new Map(), gen: new Map() };
+function state(): State {
+  g.__fennecSecretMatches ??= {
+    key: randomBytes(32),
+    matches: new LRUCache({ max: MAX_MATCHES, ttl: SUCCESS_TTL_MS }),
+    mismatches: new LRUCache({ max: MAX_MISMATCHES, ttl: FAILURE_TTL_MS }),
+    gen: new LRUCache({ max: MAX_GENERATIONS }),
+  };
   return g.__fennecSecretMatches;
 }
 
@@ -29,41 +42,27 @@ export function lookupSecretMatch(partyId: string, secret: string): CachedMatch 
   const s = state();
   const fp = fingerprint(partyId, secret);
   const m = s.matches.get(fp);
-  if (!m) return null;
-  if (m.until <= Date.now() || m.partyId !== partyId) {
-    s.matches.delete(fp);
-    return null;
-  }
-  return m.secretId ? { kind: "match", secretId: m.secretId } : { kind: "mismatch" };
+  if (m && m.partyId === partyId) return { kind: "match", secretId: m.secretId };
+  return s.mismatches.get(fp) === partyId ? { kind: "mismatch" } : null;
 }
 
 /** A token to pass back to remember*: the result is dropped if the party's secrets changed meanwhile. */
 export const secretGeneration = (partyId: string) => state().gen.get(partyId) ?? 0;
 
 export function rememberSecretMatch(partyId: string, secret: string, secretId: string, expiresAt: number | null, gen: number) {
-  const until = Math.min(Date.now() + SUCCESS_TTL_MS, expiresAt ?? Infinity);
-  put(partyId, secret, { partyId, secretId, until }, gen);
+  if (secretGeneration(partyId) !== gen) return;
+  const ttl = Math.min(SUCCESS_TTL_MS, (expiresAt ?? Infinity) - Date.now());
+  if (ttl > 0) state().matches.set(fingerprint(partyId, secret), { partyId, secretId }, { ttl });
 }
 
 export function rememberSecretMismatch(partyId: string, secret: string, gen: number) {
-  put(partyId, secret, { partyId, secretId: null, until: Date.now() + FAILURE_TTL_MS }, gen);
-}
-
-function put(partyId: string, secret: string, m: Match, gen: number) {
-  const s = state();
   if (secretGeneration(partyId) !== gen) return;
-  if (s.matches.size >= MAX_ENTRIES) evictExpiredOrAll(s.matches);
-  s.matches.set(fingerprint(partyId, secret), m);
-}
-
-function evictExpiredOrAll(matches: Map<string, Match>) {
-  const now = Date.now();
-  for (const [k, m] of matches) if (m.until <= now) matches.delete(k);
-  if (matches.size >= MAX_ENTRIES) matches.clear();
+  state().mismatches.set(fingerprint(partyId, secret), partyId);
 }
 
 export function forgetPartySecrets(partyId: string) {
   const s = state();
   s.gen.set(partyId, secretGeneration(partyId) + 1);
-  for (const [k, m] of s.matches) if (m.partyId === partyId) s.matches.delete(k);
+  for (const [k, m] of s.matches.entries()) if (m.partyId === partyId) s.matches.delete(k);
+  for (const [k, p] of s.mismatches.entries()) if (p === partyId) s.mismatches.delete(k);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { changeFeedReady, onChange } from "@/lib/cache/change-feed";
+import { LRUCache } from "lru-cache";
 import { getDb } from "@/lib/db";
 import type { SigningAlgorithm } from "@/lib/db/generated/enums";
 import { issuerOf, normaliseName } from "./urls";
@@ -14,21 +15,37 @@ export type TrackInfo = {
 };
 
 // A miss is remembered briefly only: a tenant created on another instance must appear soon even if
-// its creation published no change this instance could match.
+// its creation published no change this instance could match. Hits and misses are separate bounded
+// caches, so requests for made-up (well-formed) tenant and track names never evict a real track.
 const MISS_TTL_MS = 2000;
-const MAX_ENTRIES = 10_000;
+const MAX_TRACKS = 20_000;
+const MAX_MISSES = 10_000;
 
-type Entry = { info: TrackInfo | null; at: number };
-const g = globalThis as unknown as {
-  __fennecTracks?: { byName: Map<string, Promise<Entry>>; scopes: Map<string, Promise<string[]>> };
+type State = {
+  tracks: LRUCache<string, TrackInfo>;
+  misses: LRUCache<string, true>;
+  loading: Map<string, Promise<TrackInfo | null>>;
+  scopes: LRUCache<string, Promise<string[]>>;
+  gen: number;
 };
+const g = globalThis as unknown as { __fennecTracks?: State };
 
-function state() {
+function state(): State {
   if (!g.__fennecTracks) {
-    const s = { byName: new Map<string, Promise<Entry>>(), scopes: new Map<string, Promise<string[]>>() };
+    const s: State = {
+      tracks: new LRUCache({ max: MAX_TRACKS }),
+      misses: new LRUCache({ max: MAX_MISSES, ttl: MISS_TTL_MS, maxSize: 2 * 2 ** 20, sizeCalculation: (_v, k) => k.length }),
+      loading: new Map(),
+      scopes: new LRUCache({ max: MAX_TRACKS }),
+      gen: 0,
+    };
     g.__fennecTracks = s;
     onChange(({ topic }) => {
-      if (topic === "tenant" || topic === "track") s.byName.clear();
+      if (topic === "tenant" || topic === "track") {
+        s.gen++;
+        s.tracks.clear();
+        s.misses.clear();
+      }
       if (topic === "tenant" || topic === "track" || topic === "party") s.scopes.clear();
     });
   }
@@ -42,16 +59,23 @@ export async function findTrack(tenantSegment: string, trackSegment: string): Pr
   if (!tenant || !track) return null;
   const s = state();
   const key = `${tenant}/${track}`;
-  const cached = s.byName.get(key);
-  if (cached) {
-    const e = await cached.catch(() => null);
-    if (e && (e.info || Date.now() - e.at < MISS_TTL_MS)) return e.info;
-  }
-  if (s.byName.size >= MAX_ENTRIES) s.byName.clear();
-  const load = loadTrack(tenant, track).then((info) => ({ info, at: Date.now() }));
-  s.byName.set(key, load);
-  load.catch(() => s.byName.delete(key));
-  return (await load).info;
+  const hit = s.tracks.get(key);
+  if (hit) return hit;
+  if (s.misses.has(key)) return null;
+  const pending = s.loading.get(key);
+  if (pending) return pending;
+  const gen = s.gen;
+  const load = loadTrack(tenant, track)
+    .then((info) => {
+      if (gen === s.gen) {
+        if (info) s.tracks.set(key, info);
+        else s.misses.set(key, true);
+      }
+      return info;
+    })
+    .finally(() => s.loading.delete(key));
+  s.loading.set(key, load);
+  return load;
 }
 
 async function loadTrack(tenant: string, track: string): Promise<TrackInfo | null> {

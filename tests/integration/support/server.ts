@@ -16,6 +16,8 @@ const pgBase = () => process.env.TEST_DATABASE_URL || "postgres://postgres@127.0
 
 export type TestServer = {
   url: string;
+  /** the process group of the whole server (npm start and what it runs) */
+  pid: number;
   port: number;
   env: Record<string, string>;
   logs: () => string;
@@ -105,6 +107,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   };
   const server: TestServer = {
     url,
+    pid: child.pid!,
     port,
     env,
     logs: () => out,

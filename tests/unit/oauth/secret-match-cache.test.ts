@@ -37,11 +37,11 @@ describe("secret match cache", () => {
 });
 
 describe("failure throttle", () => {
-  it("throttles a client after 20 failures in a minute", () => {
-    for (let i = 0; i < 19; i++) recordFailure("t:c");
-    expect(isThrottled("t:c")).toBe(false);
-    recordFailure("t:c");
-    expect(isThrottled("t:c")).toBe(true);
-    expect(isThrottled("t:other")).toBe(false);
+  it("throttles a client after 20 failures in a minute", async () => {
+    for (let i = 0; i < 19; i++) await recordFailure("t:c");
+    expect(await isThrottled("t:c")).toBe(false);
+    await recordFailure("t:c");
+    expect(await isThrottled("t:c")).toBe(true);
+    expect(await isThrottled("t:other")).toBe(false);
   });
 });

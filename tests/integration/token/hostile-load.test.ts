@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { groupRss } from "../support/process-memory";
+import { startServer, type TestServer } from "../support/server";
+import { controlClient } from "./support/control";
+import { assertion, JWT_BEARER, newKey, postToken } from "./support/token-suite";
+
+// An anonymous caller must not be able to make the server keep what it sends. Before the fix, each
+// token request with a made-up client id left that id in the client cache and the failure throttle:
+// 27,536 requests with a 60,000-character id took the server to a heap-limit crash.
+
+const bootstrap = { id: "hostile-admin", secret: randomBytes(32).toString("base64url") };
+let server: TestServer;
+let tokenUrl: string;
+let clientSecret: string;
+
+beforeAll(async () => {
+  server = await startServer({ env: { FENNEC_BOOTSTRAP_CLIENT_ID: bootstrap.id, FENNEC_BOOTSTRAP_CLIENT_SECRET: bootstrap.secret } });
+  const control = await controlClient(server.url, bootstrap);
+  await control.call("POST", "master/master/parties", { name: "api", resource: { scopes: ["read"] } });
+  const created = await control.call("POST", "master/master/parties", { name: "svc", client: { resource_scopes: [{ resource: "api", scopes: ["read"] }] } });
+  clientSecret = created.secret;
+  tokenUrl = `${server.url}/master/master/oauth/token`;
+});
+afterAll(async () => server?.stop());
+
+const legit = () => postToken(tokenUrl, { grant_type: "client_credentials", client_id: "svc", client_secret: clientSecret, scope: "api:read" });
+
+/** Sends `count` requests made by `body(i)`, `concurrency` at a time; returns how often each status came back. */
+async function flood(count: number, concurrency: number, body: (i: number) => Promise<Record<string, string>> | Record<string, string>) {
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const r = await fetch(tokenUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(await body(i)),
+      });
+      await r.arrayBuffer();
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return statuses;
+}
+
+describe("attacker-chosen client ids are never kept", () => {
+  it("a 60,000-character client_id is refused as invalid_client", async () => {
+    const r = await postToken(tokenUrl, { grant_type: "client_credentials", client_id: "a".repeat(60_000), client_secret: "x" });
+    expect(r.status).toBe(401);
+    expect(r.json).toEqual({ error: "invalid_client", error_description: "client authentication failed" });
+  });
+
+  it("an assertion whose iss is 12 KB is refused as invalid_client", async () => {
+    const { privateKey } = await newKey("ES256");
+    const a = await assertion("x", `${server.url}/master/master/`, { key: privateKey, alg: "ES256", iss: "b".repeat(12_000), sub: "b".repeat(12_000) });
+    const r = await postToken(tokenUrl, { grant_type: "client_credentials", client_assertion_type: JWT_BEARER, client_assertion: a });
+    expect(r.status).toBe(401);
+    expect(r.json.error).toBe("invalid_client");
+  });
+
+  it("thousands of distinct huge client ids leave memory flat, and warm clients keep working", async () => {
+    expect((await legit()).status).toBe(200);
+    const { privateKey } = await newKey("ES256");
+    const issuer = `${server.url}/master/master/`;
+    // A first flood of the same size lets the heap grow to what such traffic needs as garbage; a second
+    // one then adds to resident memory only what the server keeps.
+    const hugeId = (i: number) => ({ grant_type: "client_credentials", client_id: `${i}-${randomBytes(8).toString("hex")}`.padEnd(60_000, "z"), client_secret: "x" });
+    await flood(6000, 20, hugeId);
+    const before = groupRss(server.pid);
+    const ids = await flood(6000, 20, hugeId);
+    const iss = await flood(1500, 20, async (i) => {
+      const long = `${i}-${randomBytes(8).toString("hex")}`.padEnd(12_000, "y");
+      return { grant_type: "client_credentials", client_assertion_type: JWT_BEARER, client_assertion: await assertion(long, issuer, { key: privateKey, alg: "ES256" }) };
+    });
+    expect([...ids.entries()]).toEqual([[401, 6000]]);
+    expect([...iss.entries()]).toEqual([[401, 1500]]);
+    const grown = groupRss(server.pid) - before;
+    // 6,000 × 60 KB + 1,500 × 12 KB kept would be about 380 MB
+    console.log(`hostile-load: resident memory grew by ${Math.round(grown / 2 ** 20)} MB over the second flood`);
+    expect(grown, `resident memory grew by ${Math.round(grown / 2 ** 20)} MB`).toBeLessThan(100 * 2 ** 20);
+    expect((await legit()).status).toBe(200);
+  });
+});
