@@ -3,30 +3,70 @@ import { getDb } from "@/lib/db";
 
 // Cross-instance cache invalidation. A write that changes what the token route caches records a
 // ChangeEvent in its own transaction; every instance polls the table each second and drops the
-// matching cache entries, so a deleted secret stops working everywhere within about a second.
+// matching cache entries, so a deleted secret stops working everywhere within about a second. The
+// writing instance itself drops its entries as soon as the transaction has committed.
+//
+// Delivery has no gaps: ids come from a sequence, and a transaction that took a lower id can commit
+// after one with a higher id. The poller therefore keeps a floor (every id at or below it handled)
+// and re-asks for the ids missing above it until they arrive or are older than any transaction can
+// be (a rolled-back write leaves a hole for ever).
 
 export type ChangeTopic = "tenant" | "track" | "party" | "secrets" | "client-keys" | "signing-keys";
 export type Change = { topic: ChangeTopic; key: string };
 type Listener = (change: Change) => void;
-
 type TxLike = Pick<Db, "changeEvent">;
+type TxClient = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const POLL_MS = 1000;
-const g = globalThis as unknown as {
-  __fennecFeed?: {
-    listeners: Set<Listener>;
-    lastId: bigint | null;
-    timer?: NodeJS.Timeout;
-    polling: boolean;
-    ready?: Promise<void>;
-  };
+const BATCH = 1000;
+// Longer than the longest transaction (30 s in lib/control/db.ts and lib/keys/key-store.ts).
+const HOLE_GRACE_MS = 60_000;
+const MAX_HOLES = 10_000;
+
+type Feed = {
+  listeners: Set<Listener>;
+  floor: bigint | null;
+  /** ids above the floor already dispatched */
+  seen: Set<bigint>;
+  /** ids above the floor not yet seen, with when they were first missed */
+  holes: Map<bigint, number>;
+  timer?: NodeJS.Timeout;
+  polling: boolean;
+  ready?: Promise<void>;
+  lastPollAt: number;
 };
-const feed = () => (g.__fennecFeed ??= { listeners: new Set(), lastId: null, polling: false });
+const g = globalThis as unknown as { __fennecFeed?: Feed };
+const feed = (): Feed =>
+  (g.__fennecFeed ??= { listeners: new Set(), floor: null, seen: new Set(), holes: new Map(), polling: false, lastPollAt: 0 });
+
+const pendingByTx = new WeakMap<object, { id: bigint; change: Change }[]>();
 
 /** Record a change inside the caller's transaction (key: the id of the tenant, track or party). */
 export async function publishChange(tx: TxLike, topic: ChangeTopic, key: string) {
-  await tx.changeEvent.create({ data: { topic, key } });
-  dispatch({ topic, key });
+  const row = await tx.changeEvent.create({ data: { topic, key }, select: { id: true } });
+  pendingByTx.get(tx)?.push({ id: row.id, change: { topic, key } });
+}
+
+/**
+ * A transaction whose published changes this instance applies right after the commit (other instances
+ * see them at their next poll). A change published in a plain $transaction still arrives through the poll.
+ */
+export async function transactionWithChanges<T>(
+  db: Db,
+  fn: (tx: TxClient) => Promise<T>,
+  opts: { timeout?: number; maxWait?: number } = {},
+): Promise<T> {
+  const pending: { id: bigint; change: Change }[] = [];
+  const result = await db.$transaction(async (tx) => {
+    pendingByTx.set(tx, pending);
+    return fn(tx);
+  }, opts);
+  const f = feed();
+  for (const p of pending) {
+    if (f.floor !== null && p.id > f.floor) f.seen.add(p.id);
+    dispatch(p.change);
+  }
+  return result;
 }
 
 /** Subscribe to changes from this and every other instance; starts the poller on first use. */
@@ -43,6 +83,12 @@ export function onChange(listener: Listener): () => void {
  */
 export function changeFeedReady(): Promise<void> {
   return start();
+}
+
+/** Seconds since the poller last read the feed successfully (for readiness and metrics). */
+export function changeFeedLagSeconds(): number {
+  const at = feed().lastPollAt;
+  return at ? (Date.now() - at) / 1000 : Infinity;
 }
 
 function start(): Promise<void> {
@@ -73,21 +119,28 @@ async function poll() {
   f.polling = true;
   try {
     const db = getDb();
-    if (f.lastId === null) {
+    if (f.floor === null) {
       const last = await db.changeEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-      f.lastId = last?.id ?? 0n;
+      f.floor = last?.id ?? 0n;
+      f.lastPollAt = Date.now();
       return;
     }
+    const top = [...f.seen].reduce((m, id) => (id > m ? id : m), f.floor);
+    const holes = [...f.holes.keys()];
     const rows = await db.changeEvent.findMany({
-      where: { id: { gt: f.lastId } },
+      where: { OR: [{ id: { gt: top } }, ...(holes.length ? [{ id: { in: holes } }] : [])] },
       orderBy: { id: "asc" },
-      take: 1000,
+      take: BATCH + holes.length,
       select: { id: true, topic: true, key: true },
     });
     for (const r of rows) {
-      f.lastId = r.id;
+      if (f.seen.has(r.id) || r.id <= f.floor) continue;
+      f.seen.add(r.id);
+      f.holes.delete(r.id);
       dispatch({ topic: r.topic as ChangeTopic, key: r.key });
     }
+    advanceFloor(f);
+    f.lastPollAt = Date.now();
     if (Math.random() < 0.01) {
       await db.changeEvent.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 3_600_000) } } });
     }
@@ -95,5 +148,38 @@ async function poll() {
     // database briefly unreachable: try again on the next tick
   } finally {
     f.polling = false;
+  }
+}
+
+/** Moves the floor over every handled id, and over holes older than any open transaction can be. */
+function advanceFloor(f: Feed) {
+  const now = Date.now();
+  const top = [...f.seen].reduce((m, id) => (id > m ? id : m), f.floor!);
+  // a jump in the sequence far beyond what could be in flight is not waited for id by id
+  if (top - f.floor! > BigInt(MAX_HOLES)) {
+    f.floor = top - BigInt(MAX_HOLES);
+    for (const id of f.seen) if (id <= f.floor) f.seen.delete(id);
+    for (const id of f.holes.keys()) if (id <= f.floor) f.holes.delete(id);
+  }
+  for (let id = f.floor! + 1n; id <= top; id++) {
+    if (!f.seen.has(id) && !f.holes.has(id)) f.holes.set(id, now);
+  }
+  while (f.floor! < top) {
+    const next = f.floor! + 1n;
+    const missedAt = f.holes.get(next);
+    if (f.seen.delete(next)) f.floor = next;
+    else if (missedAt !== undefined && now - missedAt > HOLE_GRACE_MS) {
+      f.holes.delete(next);
+      f.floor = next;
+    } else break;
+  }
+  // a pathological run of holes (thousands of rolled-back writes at once) must not grow without bound
+  while (f.holes.size > MAX_HOLES) {
+    const oldest = [...f.holes.keys()].reduce((m, id) => (id < m ? id : m));
+    f.holes.delete(oldest);
+    if (f.floor! < oldest) {
+      f.floor = oldest;
+      for (const id of f.seen) if (id <= oldest) f.seen.delete(id);
+    }
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { transactionWithChanges } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import { conflict } from "./errors";
@@ -11,7 +12,7 @@ export type Tx = Prisma.TransactionClient;
  */
 export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>, nameTaken = "The name is already taken."): Promise<T> {
   try {
-    return await getDb().$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
+    return await transactionWithChanges(getDb(), fn, { timeout: 30_000, maxWait: 30_000 });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw conflict(nameTaken);
     throw e;

@@ -1,5 +1,5 @@
 import "server-only";
-import { publishChange } from "@/lib/cache/change-feed";
+import { publishChange, transactionWithChanges } from "@/lib/cache/change-feed";
 import { getConfig } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -47,7 +47,8 @@ export const keySubject = (tenantName: string, trackName: string) => `Fennec ${t
 /** Runs fn in a transaction that holds the track row lock, so instances never rotate the same track twice. */
 export async function withTrackLock<T>(db: Db, trackId: string, fn: (tx: Tx, track: LockedTrack) => Promise<T>): Promise<T | null> {
   if (!UUID.test(trackId)) return null;
-  return db.$transaction(
+  return transactionWithChanges(
+    db,
     async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Track" WHERE "id" = ${trackId}::uuid FOR UPDATE`;
       if (locked.length === 0) return null;

@@ -33,6 +33,7 @@ const MAX_CLIENTS = 100_000;
 const MAX_MISSES = 10_000;
 const RELOAD_INTERVAL_MS = 1000;
 const MAX_CLIENT_BYTES = 256 * 2 ** 20;
+const MAX_AGE_MS = 5 * 60_000;
 const MAX_MISS_BYTES = 2 * 2 ** 20;
 
 // Roughly what a snapshot holds in memory; only the order of magnitude matters for the byte bound.
@@ -59,6 +60,9 @@ function state(): State {
     const s: State = {
       clients: new LRUCache({
         max: MAX_CLIENTS,
+        ttl: MAX_AGE_MS,
+        allowStale: true,
+        noDeleteOnStaleGet: true,
         maxSize: MAX_CLIENT_BYTES,
         sizeCalculation: approximateSize,
         dispose: (c) => s.keyOfParty.delete(c.partyId),
@@ -91,7 +95,11 @@ export async function findClient(trackId: string, name: string): Promise<ClientS
   const s = state();
   const key = `${trackId}:${name}`;
   const hit = s.clients.get(key);
-  if (hit) return hit;
+  if (hit) {
+    // a backstop behind the change feed: an old snapshot is refreshed in the background, never waited for
+    if (s.clients.getRemainingTTL(key) <= 0) load(s, key, trackId, name).catch(() => {});
+    return hit;
+  }
   if (s.misses.has(key)) return null;
   return load(s, key, trackId, name);
 }

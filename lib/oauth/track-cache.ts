@@ -20,6 +20,7 @@ export type TrackInfo = {
 const MISS_TTL_MS = 2000;
 const MAX_TRACKS = 20_000;
 const MAX_MISSES = 10_000;
+const MAX_AGE_MS = 5 * 60_000;
 
 type State = {
   tracks: LRUCache<string, TrackInfo>;
@@ -33,7 +34,7 @@ const g = globalThis as unknown as { __fennecTracks?: State };
 function state(): State {
   if (!g.__fennecTracks) {
     const s: State = {
-      tracks: new LRUCache({ max: MAX_TRACKS }),
+      tracks: new LRUCache({ max: MAX_TRACKS, ttl: MAX_AGE_MS, allowStale: true, noDeleteOnStaleGet: true }),
       misses: new LRUCache({ max: MAX_MISSES, ttl: MISS_TTL_MS, maxSize: 2 * 2 ** 20, sizeCalculation: (_v, k) => k.length }),
       loading: new Map(),
       scopes: new LRUCache({ max: MAX_TRACKS }),
@@ -60,10 +61,10 @@ export async function findTrack(tenantSegment: string, trackSegment: string): Pr
   const s = state();
   const key = `${tenant}/${track}`;
   const hit = s.tracks.get(key);
-  if (hit) return hit;
-  if (s.misses.has(key)) return null;
+  if (hit && s.tracks.getRemainingTTL(key) > 0) return hit;
+  if (!hit && s.misses.has(key)) return null;
   const pending = s.loading.get(key);
-  if (pending) return pending;
+  if (pending) return hit ?? pending;
   const gen = s.gen;
   const load = loadTrack(tenant, track)
     .then((info) => {
@@ -75,6 +76,11 @@ export async function findTrack(tenantSegment: string, trackSegment: string): Pr
     })
     .finally(() => s.loading.delete(key));
   s.loading.set(key, load);
+  // a backstop behind the change feed: an old entry is refreshed in the background, never waited for
+  if (hit) {
+    load.catch(() => {});
+    return hit;
+  }
   return load;
 }
 

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dbMode, dropTestDatabase, startServer, testKek, type TestServer } from "../support/server";
 import { controlClient } from "./support/control";
@@ -98,5 +99,81 @@ describe.runIf(dbMode() === "postgres")("scale-out on PostgreSQL", () => {
     expect(stopped.size).toBe(2);
     for (const ms of stopped.values()) expect(ms).toBeLessThan(5000);
     console.log(`secret revoked: instance A after ${stopped.get(a.url)} ms, B after ${stopped.get(b.url)} ms`);
+  });
+
+  it("a secret added through one instance works on the other at its first use", async () => {
+    const control = await controlClient(a.url, boot);
+    await control.call("POST", "master/master/parties", { name: "fresh", client: { resource_scopes: [{ resource: "api1", scopes: ["read"] }] } });
+    const first = await control.call("POST", "master/master/parties/fresh/secrets", {});
+    const form = (secret: string) => ({ grant_type: "client_credentials", client_id: "fresh", client_secret: secret, scope: "api1:read" });
+    // B has the client cached with its first secret
+    expect((await postToken(`${b.url}/master/master/oauth/token`, form(first.secret))).status).toBe(200);
+    const added = await control.call("POST", "master/master/parties/fresh/secrets", {});
+    const r = await postToken(`${b.url}/master/master/oauth/token`, form(added.secret));
+    expect(r.status, r.text).toBe(200);
+  });
+
+  it("failed guesses on both instances count towards one throttle", async () => {
+    const control = await controlClient(a.url, boot);
+    await control.call("POST", "master/master/parties", { name: "guessed", client: { resource_scopes: [{ resource: "api1", scopes: ["read"] }] } });
+    const right = (await control.call("POST", "master/master/parties/guessed/secrets", {})).secret as string;
+    const form = (secret: string) => ({ grant_type: "client_credentials", client_id: "guessed", client_secret: secret });
+    // 10 wrong guesses on each instance: 20 in all, the limit, although neither saw 20 itself
+    for (let i = 0; i < 10; i++) {
+      for (const s of [a, b]) expect((await postToken(`${s.url}/master/master/oauth/token`, form(`wrong-guess-${i}-${s.port}-0123456789`))).status).toBe(401);
+    }
+    const r = await postToken(`${a.url}/master/master/oauth/token`, form(right));
+    expect(r.status, "the right secret, not yet known to match, is not checked while the client is throttled").toBe(401);
+  });
+
+  it("a change committed after a later one still reaches every instance", async () => {
+    const control = await controlClient(a.url, boot);
+    await control.call("POST", "master/master/parties", { name: "late", client: { resource_scopes: [{ resource: "api1", scopes: ["read"] }] } });
+    await control.call("POST", "master/master/parties", { name: "late-other", client: {} });
+    const doomed = await control.call("POST", "master/master/parties/late/secrets", {});
+    const form = { grant_type: "client_credentials", client_id: "late", client_secret: doomed.secret as string };
+    for (const s of [a, b]) expect((await postToken(`${s.url}/master/master/oauth/token`, form)).status).toBe(200);
+
+    // A writer takes the lower change id and commits only after another writer's higher id is polled.
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      await db.query("BEGIN");
+      const party = await db.query(`SELECT id FROM "Party" WHERE name = 'late'`);
+      await db.query(`DELETE FROM "ClientSecret" WHERE id = $1`, [doomed.id]);
+      await db.query(`INSERT INTO "ChangeEvent" (topic, key) VALUES ('secrets', $1)`, [party.rows[0].id]);
+      // (a secret of another client: a change that leaves the 'late' client's cached snapshot alone)
+      await control.call("POST", "master/master/parties/late-other/secrets", {});
+      await new Promise((r) => setTimeout(r, 2500));
+      await db.query("COMMIT");
+    } finally {
+      await db.end();
+    }
+    const committed = Date.now();
+    const refusedOn = new Set<string>();
+    while (refusedOn.size < 2 && Date.now() - committed < 8000) {
+      for (const s of [a, b]) if ((await postToken(`${s.url}/master/master/oauth/token`, form)).status === 401) refusedOn.add(s.url);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(refusedOn.size, "both instances drop the secret whose change committed late").toBe(2);
+  });
+
+  it("concurrent writers through both instances: every deleted secret stops working everywhere", async () => {
+    const control = { a: await controlClient(a.url, boot), b: await controlClient(b.url, boot) };
+    const names = Array.from({ length: 8 }, (_, i) => `busy-${i}`);
+    await Promise.all(names.map((name, i) => (i % 2 ? control.a : control.b).call("POST", "master/master/parties", { name, client: {} })));
+    const secrets = await Promise.all(names.map((name, i) => (i % 2 ? control.b : control.a).call("POST", `master/master/parties/${name}/secrets`, {})));
+    const form = (i: number) => ({ grant_type: "client_credentials", client_id: names[i], client_secret: secrets[i].secret as string });
+    for (const s of [a, b]) for (let i = 0; i < names.length; i++) expect((await postToken(`${s.url}/master/master/oauth/token`, form(i))).status).toBe(200);
+    await Promise.all(names.map((name, i) => (i % 2 ? control.a : control.b).call("DELETE", `master/master/parties/${name}/secrets/${secrets[i].id}`)));
+    const deadline = Date.now() + 5000;
+    const pending = new Set(names.flatMap((_, i) => [`a${i}`, `b${i}`]));
+    while (pending.size && Date.now() < deadline) {
+      for (const k of [...pending]) {
+        const s = k[0] === "a" ? a : b;
+        if ((await postToken(`${s.url}/master/master/oauth/token`, form(Number(k.slice(1))))).status === 401) pending.delete(k);
+      }
+    }
+    expect([...pending]).toEqual([]);
   });
 });
