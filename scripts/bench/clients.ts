@@ -1,8 +1,10 @@
 // 10,000 clients: made through the Control API, warmed once each (one argon2 check apiece), then
 // requests spread uniformly over all of them against the single client, on the fast mount.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import type { Request } from "autocannon";
 import { interleaved, printTable, ratio, type Load } from "./load";
-import { groupRssBytes } from "./servers";
+import { ROOT, type Running } from "./servers";
 import { basic, benchClient, FORM_HEADERS, startFennec, type Fennec } from "./targets";
 
 const COUNT = Number(process.env.BENCH_CLIENTS ?? 10_000);
@@ -25,6 +27,14 @@ async function each(count: number, parallel: number, what: string, fn: (i: numbe
   );
 }
 
+/** The server's live JavaScript heap and RSS after a full garbage collection, through its inspector. */
+function memory(server: Running): { heapUsed: number; rss: number } {
+  const url = /Debugger listening on (ws:\/\/\S+)/.exec(server.log())?.[1];
+  if (!url) throw new Error("the server's inspector address is not in its log");
+  const out = execFileSync(process.execPath, ["--experimental-websocket", path.join(ROOT, "scripts/bench/heap.mjs"), url], { encoding: "utf8" });
+  return JSON.parse(out) as { heapUsed: number; rss: number };
+}
+
 async function makeClients(f: Fennec): Promise<string[]> {
   const headers: string[] = new Array(COUNT);
   await each(COUNT, PARALLEL, "clients created", async (i) => {
@@ -40,29 +50,30 @@ async function makeClients(f: Fennec): Promise<string[]> {
 
 export async function manyClients() {
   console.log(`\n## ${COUNT.toLocaleString("en")} clients in one track (Fennec fast mount, embedded PGlite)`);
-  const f = await startFennec("Fennec fast mount", {});
+  // the inspector (loopback, a free port) only lets the bench force a garbage collection before it reads the heap
+  const f = await startFennec("Fennec fast mount", { NODE_OPTIONS: "--inspect=127.0.0.1:0" });
   try {
     const single = await benchClient(f);
     const made = Date.now();
     const authorizations = await makeClients(f);
     console.log(`  made ${COUNT} clients through the Control API in ${((Date.now() - made) / 1000).toFixed(0)} s`);
 
-    // RSS is read after the first 100 clients are warm, so that the allocator's one-time growth for
-    // argon2's working memory (19 MiB per check) is not counted as the clients' memory.
+    // Memory is read after the first 100 clients are warm, so that one-time growth (argon2's working
+    // memory, 19 MiB per check; code warming up) is not counted as the clients' memory.
     const warm = async (i: number) => {
       const r = await fetch(single.url, { method: "POST", headers: { ...FORM_HEADERS, authorization: authorizations[i] }, body: single.body });
       if (r.status !== 200) throw new Error(`warm-up of client ${i}: ${r.status} ${await r.text()}`);
     };
     const warmStart = Date.now();
     await each(FIRST, PARALLEL, "clients warmed", warm);
-    const rssBefore = groupRssBytes(f.server.pid);
+    const before = memory(f.server);
     let firstThousandMs = 0;
     await each(COUNT - FIRST, PARALLEL, "clients warmed", async (i) => {
       await warm(FIRST + i);
       if (FIRST + i === 999) firstThousandMs = Date.now() - warmStart;
     });
     const warmMs = Date.now() - warmStart;
-    const rssAfter = groupRssBytes(f.server.pid);
+    const after = memory(f.server);
 
     // Both loads build each request the same way (in the load generator, which shares the machine), so
     // that only the server's side differs: the same client every time, or the next of all of them.
@@ -77,8 +88,11 @@ export async function manyClients() {
     const m = await interleaved(loads);
     printTable("| Fennec fast mount, client_secret_basic, after one warm-up request per client", m);
     console.log(`spread over ${COUNT} clients / one client: ${ratio(m[1], m[0])} (target >= 0.9x)`);
-    const growth = ((rssAfter - rssBefore) / MB) * (COUNT / (COUNT - FIRST));
-    console.log(`server memory (RSS) with ${FIRST} warm clients ${(rssBefore / MB).toFixed(0)} MB, with ${COUNT} ${(rssAfter / MB).toFixed(0)} MB: growth ${growth.toFixed(1)} MB per ${COUNT} warm clients (target <= 60 MB)`);
+    const per = (d: number) => ((d / MB) * (COUNT / (COUNT - FIRST))).toFixed(1);
+    console.log(
+      `server memory after a full GC, ${FIRST} warm clients -> ${COUNT}: live JS heap ${(before.heapUsed / MB).toFixed(0)} -> ${(after.heapUsed / MB).toFixed(0)} MB ` +
+        `(growth ${per(after.heapUsed - before.heapUsed)} MB per ${COUNT} warm clients; target <= 60 MB), RSS ${(before.rss / MB).toFixed(0)} -> ${(after.rss / MB).toFixed(0)} MB (growth ${per(after.rss - before.rss)} MB)`,
+    );
     console.log(`warming cold clients (one argon2 check each, ${PARALLEL} requests at a time): the first 1,000 in ${(firstThousandMs / 1000).toFixed(1)} s, all ${COUNT} in ${(warmMs / 1000).toFixed(1)} s`);
   } finally {
     await f.stop();

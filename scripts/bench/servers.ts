@@ -92,19 +92,3 @@ function newestMtime(p: string): number {
   if (!st.isDirectory()) return st.mtimeMs;
   return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
 }
-
-/** Resident memory (bytes) of every process in a process group (Linux /proc). */
-export function groupRssBytes(pgid: number): number {
-  let total = 0;
-  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // rss (in pages) is field 24 of stat, index 21 after the command
-      if (Number(f[2]) === pgid) total += Number(f[21]) * 4096;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
-}
