@@ -40,13 +40,13 @@ function checkSize(bytes: number) {
   if (bytes === 0) throw new ClientKeyError("The file is empty.");
 }
 
-function fromBinary(data: Buffer, password: string | undefined, kind: "pfx" | "der", now: Date): Promise<ParsedClientKey> | ParsedClientKey {
+async function fromBinary(data: Buffer, password: string | undefined, kind: "pfx" | "der", now: Date): Promise<ParsedClientKey> {
   if (!Buffer.isBuffer(data)) throw new ClientKeyError("No file was uploaded.");
   checkSize(data.length);
   if (looksLikePem(data)) return fromPem(data.toString("utf8"), now);
   if (data.subarray(0, 64).toString("latin1").trimStart().startsWith("{")) return fromJwk(data.toString("utf8"), now);
   if (looksLikePfx(data)) {
-    const { certificates, matched } = readPfxCertificates(data, password);
+    const { certificates, matched } = await readPfxCertificates(data, password);
     const parsed = certificates.map((der) => readCertificate(der));
     const leaf = matched ? parsed[0] : (parsed.find((c) => !c.ca) ?? parsed[0]);
     return clientKeyFromCertificate(leaf, now);
