@@ -19,17 +19,18 @@ type Prepared = { header: string; method: Method; input: KeyObject | SignKeyObje
 const g = globalThis as unknown as { __fennecJwsSigners?: WeakMap<KeyObject, Map<string, Prepared>> };
 const preparedByKey = () => (g.__fennecJwsSigners ??= new WeakMap());
 
-/** The protected header {alg, kid, typ}, encoded once per key and typ, and the key's signing options. */
+/** The protected header {alg, kid, typ}, encoded once per key, kid, alg and typ, and the key's signing options. */
 function prepare(signer: JwsSigner, typ: string): Prepared {
-  let byTyp = preparedByKey().get(signer.key);
-  if (!byTyp) preparedByKey().set(signer.key, (byTyp = new Map()));
-  let p = byTyp.get(typ);
+  let byHeader = preparedByKey().get(signer.key);
+  if (!byHeader) preparedByKey().set(signer.key, (byHeader = new Map()));
+  const id = `${signer.alg} ${signer.kid} ${typ}`;
+  let p = byHeader.get(id);
   if (!p) {
     const method = METHODS[signer.alg];
     if (!method) throw new Error(`unsupported signing algorithm ${signer.alg}`);
     const header = Buffer.from(JSON.stringify({ alg: signer.alg, kid: signer.kid, typ })).toString("base64url");
     p = { header, method, input: method.options(signer.key) };
-    byTyp.set(typ, p);
+    byHeader.set(id, p);
   }
   return p;
 }
