@@ -5,6 +5,7 @@ import { disconnectDb } from "@/lib/db/client";
 import { tightenDataFolder } from "@/lib/db/data-folder";
 import { claimDataFolder, prepareDatabase, startupFailure } from "./prepare";
 import { serve } from "./serve";
+import { relayChangesBetweenWorkers } from "./worker-relay";
 import { runWorkers } from "./workers";
 
 /**
@@ -14,7 +15,10 @@ import { runWorkers } from "./workers";
 export async function startFennec({ root }: { root: string }) {
   // every file Fennec writes (the embedded database, its key, the lock) is for this account only
   process.umask(0o077);
-  if (cluster.isWorker) return serve(getConfig(), root).catch(fail);
+  if (cluster.isWorker) {
+    relayChangesBetweenWorkers();
+    return serve(getConfig(), root).catch(fail);
+  }
 
   let workers = 1;
   let release = () => {};

@@ -1,4 +1,5 @@
 import cluster, { type Worker } from "node:cluster";
+import { forwardChangesBetweenWorkers } from "./worker-relay";
 
 const STOP_MS = 10_000;
 const QUICK_DEATH_MS = 10_000;
@@ -16,6 +17,7 @@ export function runWorkers(count: number) {
   const listening = new Set<Worker>();
   const fork = () => started.set(cluster.fork(), Date.now());
 
+  forwardChangesBetweenWorkers();
   cluster.on("listening", (worker) => listening.add(worker));
   cluster.on("exit", (worker, code, signal) => {
     const lived = Date.now() - (started.get(worker) ?? 0);

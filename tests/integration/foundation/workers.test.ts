@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dbMode, startServer, type TestServer } from "../support/server";
+import { raw } from "../mounts/support";
+import { controlClient } from "../token/support/control";
 import { postToken } from "../token/support/token-suite";
 
 // FENNEC_WORKERS: on PostgreSQL, that many processes share the port (node:cluster) after one
@@ -37,6 +39,20 @@ describe.runIf(dbMode() === "postgres")("worker processes on PostgreSQL", () => 
       const [first, second] = listeningPids(s);
       expect(first).not.toBe(second);
       for (let i = 0; i < 10; i++) expect((await token(s)).status).toBe(200);
+
+      // a change committed through one worker reaches the other's caches at once, not at its next poll
+      const control = await controlClient(s.url, boot);
+      await control.call("POST", "master/master/parties", { name: "api1", resource: { scopes: ["read"] } });
+      await control.call("POST", "master/master/parties", { name: "svc", client: { resource_scopes: [{ resource: "api1", scopes: ["read"] }] } });
+      const { id, secret } = (await control.call("POST", "master/master/parties/svc/secrets", {})) as { id: string; secret: string };
+      const body = new URLSearchParams({ grant_type: "client_credentials", client_id: "svc", client_secret: secret }).toString();
+      // each on a new connection: the primary hands connections to the workers in turn
+      const ask = () => raw(s.url, "POST", "/master/master/oauth/token", { headers: { "content-type": "application/x-www-form-urlencoded" }, chunks: [body] });
+      for (let i = 0; i < 6; i++) expect((await ask()).status).toBe(200);
+      await control.call("DELETE", `master/master/parties/svc/secrets/${id}`);
+      const after = [];
+      for (let i = 0; i < 6; i++) after.push((await ask()).status);
+      expect(after, "every worker refuses the deleted secret at once").toEqual([401, 401, 401, 401, 401, 401]);
 
       process.kill(first, "SIGKILL");
       await until("a replacement worker", () => listeningPids(s).length === 3);
