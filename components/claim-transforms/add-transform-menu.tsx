@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { CLAIM_TRANSFORM_TYPES, TYPE_HELP, TYPE_LABELS, type ClaimTransformType } from "@/lib/claims";
+import { CLAIM_TRANSFORM_TYPES, TRANSFORM_TYPES, type ClaimTransformType } from "@/lib/claims";
 
 /** "Add claim transform" opens a menu of the types, each with its one-line explanation. */
 export function AddTransformMenu({ onAdd, disabled }: { onAdd: (type: ClaimTransformType) => void; disabled?: boolean }) {
@@ -64,8 +64,8 @@ export function AddTransformMenu({ onAdd, disabled }: { onAdd: (type: ClaimTrans
                 setOpen(false);
               }}
             >
-              <span className="block text-sm font-medium text-slate-900">{TYPE_LABELS[type]}</span>
-              <span className="block text-xs text-slate-600">{TYPE_HELP[type]}</span>
+              <span className="block text-sm font-medium text-slate-900">{TRANSFORM_TYPES[type].label}</span>
+              <span className="block text-xs text-slate-600">{TRANSFORM_TYPES[type].help}</span>
             </button>
           ))}
         </div>

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { FieldError } from "@/components/ui/field";
-import { applyClaimTransforms, PROTECTED_CLAIMS, type Claim, type ClaimTransform, type ClaimTransformType } from "@/lib/claims";
+import { runClaimTransforms, PROTECTED_CLAIMS, type Claim, type ClaimTransform, type ClaimTransformType } from "@/lib/claims";
 import { AddTransformMenu } from "./add-transform-menu";
 import { ClaimsPreview } from "./claims-preview";
 import {
@@ -51,10 +51,14 @@ export function ClaimTransformsEditor({
   const serverErrors = useServerErrors(errors, value);
   const localErrors = useMemo(() => clientErrors(value), [value]);
   const { transforms, skipped } = useMemo(() => runnable(value), [value]);
-  const result = useMemo(
-    () => applyClaimTransforms(sample.filter((c) => c.type.trim() && c.value !== ""), transforms),
-    [sample, transforms],
-  );
+  const run = useMemo(() => {
+    const input = sample.filter((c) => c.type.trim() && c.value !== "");
+    const r = runClaimTransforms(input, transforms);
+    if (r.ok) return { result: r.claims, limit: null };
+    // the engine counts runnable transforms; the editor numbers every transform in the list
+    const position = value.map((_, i) => i).filter((i) => !skipped.includes(i))[r.index] ?? r.index;
+    return { result: input, limit: `Transform ${position + 1} stops the token: ${r.message}` };
+  }, [sample, transforms, value, skipped]);
 
   const errorsFor = (i: number): Record<string, string> => {
     const own: Record<string, string> = {};
@@ -127,7 +131,8 @@ export function ClaimTransformsEditor({
         sample={sample}
         onSampleChange={setSample}
         onReset={() => setSample(sampleClaims ?? defaultSampleClaims(clientId))}
-        result={result}
+        result={run.result}
+        limit={run.limit}
         skipped={skipped}
       />
     </div>

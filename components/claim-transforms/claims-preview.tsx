@@ -24,12 +24,15 @@ export function ClaimsPreview({
   onSampleChange,
   onReset,
   result,
+  limit,
   skipped,
 }: {
   sample: Claim[];
   onSampleChange: (claims: Claim[]) => void;
   onReset: () => void;
   result: Claim[];
+  /** why the transforms stopped (a limit on what a token may hold), or null */
+  limit: string | null;
   skipped: number[];
 }) {
   const input = sample.filter((c) => c.type.trim() && c.value !== "");
@@ -99,6 +102,11 @@ export function ClaimsPreview({
                   {c.type}={c.value}
                 </del>
               ))}
+            </p>
+          )}
+          {limit && (
+            <p role="alert" className="mt-2 text-xs font-medium text-red-800">
+              {limit} Saving will be refused.
             </p>
           )}
           {skipped.length > 0 && (

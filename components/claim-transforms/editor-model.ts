@@ -1,5 +1,4 @@
-import type { Claim, ClaimTransform, ClaimTransformType } from "@/lib/claims";
-import { claimTransformSchema, validateClaimTransforms } from "@/lib/validation/claim-transforms";
+import { claimTransformSchema, validateClaimTransforms, type Claim, type ClaimTransform, type ClaimTransformType } from "@/lib/claims";
 
 export type EditorError = { field: string; message: string };
 /** Errors as the Control API's per-field list, or as react-hook-form's nested error object. */

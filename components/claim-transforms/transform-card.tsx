@@ -3,41 +3,14 @@
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, Input, Select } from "@/components/ui/field";
 import {
-  ACTIONS_BY_TYPE,
   ACTION_LABELS,
-  TYPE_HELP,
-  TYPE_LABELS,
+  TRANSFORM_TYPES,
+  fieldsInUse,
   isForcedReplaceClaim,
   isProtectedClaim,
   type ClaimTransform,
   type ClaimTransformAction,
 } from "@/lib/claims";
-
-const TRANSFORMATION_LABEL: Record<ClaimTransform["type"], string> = {
-  constant: "Value",
-  match_claim: "New value",
-  match: "Value to match",
-  reg_ex_match: "Regular expression",
-  map: "",
-  reg_ex_map: "Regular expression",
-  concatenate: "Format string",
-};
-
-const TRANSFORMATION_HINT: Partial<Record<ClaimTransform["type"], string>> = {
-  reg_ex_match: "Case-insensitive, matches anywhere in the value. RE2 syntax: no lookaround or backreferences.",
-  reg_ex_map: "Needs a named group, e.g. ^(?<map>[^@]+)@ takes what comes before the @.",
-  concatenate: "{0} is the first value of the first input claim, {1} of the second; {{ and }} are literal braces.",
-};
-
-function uses(t: ClaimTransform) {
-  const removing = t.action === "remove";
-  return {
-    claimsIn: t.type !== "constant" && !removing,
-    manyIn: t.type === "concatenate",
-    transformation: t.type !== "map" && !(removing && t.type === "match_claim"),
-    extension: (t.type === "match" || t.type === "reg_ex_match") && !removing,
-  };
-}
 
 export function TransformCard({
   id,
@@ -61,7 +34,9 @@ export function TransformCard({
   onTouched: () => void;
 }) {
   const n = index + 1;
-  const show = uses(t);
+  const info = TRANSFORM_TYPES[t.type];
+  const show = fieldsInUse(t.type, t.action);
+  const transformation = info.transformation;
   const out = t.claims_out[0] ?? "";
   const set = (patch: Partial<ClaimTransform>) => onChange({ ...t, ...patch });
   const outError =
@@ -74,13 +49,13 @@ export function TransformCard({
   return (
     <li id={id} className="rounded-lg border border-slate-200 bg-white p-4" onBlur={onTouched}>
       <fieldset className="space-y-3">
-        <legend className="sr-only">{`Transform ${n}: ${TYPE_LABELS[t.type]}`}</legend>
+        <legend className="sr-only">{`Transform ${n}: ${info.label}`}</legend>
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>
             <p className="text-sm font-semibold text-slate-900" aria-hidden="true">
-              {n}. {TYPE_LABELS[t.type]}
+              {n}. {info.label}
             </p>
-            <p className="text-xs text-slate-600">{TYPE_HELP[t.type]}</p>
+            <p className="text-xs text-slate-600">{info.help}</p>
           </div>
           <div className="flex gap-1">
             <Button variant="ghost" size="sm" aria-label={`Move transform ${n} up`} disabled={index === 0} onClick={() => onMove(-1)}>
@@ -98,7 +73,7 @@ export function TransformCard({
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Action" error={errors["action"]}>
             <Select value={t.action} onChange={(e) => set({ action: e.target.value as ClaimTransformAction })}>
-              {ACTIONS_BY_TYPE[t.type].map((a) => (
+              {info.actions.map((a) => (
                 <option key={a} value={a}>
                   {ACTION_LABELS[a]}
                 </option>
@@ -125,15 +100,15 @@ export function TransformCard({
           >
             <Input value={out} placeholder="e.g. role" onChange={(e) => set({ claims_out: [e.target.value] })} />
           </Field>
-          {show.transformation && (
+          {show.transformation && transformation && (
             <Field
-              label={t.action === "remove" && t.type === "match" ? "Value to remove" : TRANSFORMATION_LABEL[t.type]}
-              hint={TRANSFORMATION_HINT[t.type]}
+              label={t.action === "remove" && transformation.removeLabel ? transformation.removeLabel : transformation.label}
+              hint={transformation.hint}
               error={errors["transformation"]}
             >
               <Input
                 value={t.transformation ?? ""}
-                className={t.type.startsWith("reg_ex") || t.type === "concatenate" ? "font-mono" : undefined}
+                className={transformation.syntax ? "font-mono" : undefined}
                 onChange={(e) => set({ transformation: e.target.value })}
               />
             </Field>

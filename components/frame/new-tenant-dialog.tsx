@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createTenantAction } from "@/app/(control)/control/_actions/tenants";
+import { createTenantAction } from "@/components/frame/actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { addClientKeyAction, deleteClientKeyAction } from "@/app/(control)/control/_actions/client-keys";
-import { CertificateUpload, certificateForm, type PendingCertificate } from "@/components/parties/certificate-upload";
+import { addClientKeyAction, deleteClientKeyAction } from "./actions";
+import { CertificateUpload, certificateForm, type PendingCertificate } from "./certificate-upload";
 import { applyResult } from "@/components/forms/apply-result";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { rotateSigningKeysAction } from "@/app/(control)/control/_actions/signing-keys";
+import { rotateSigningKeysAction } from "./actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { updatePartyAction } from "@/app/(control)/control/_actions/parties";
+import { updatePartyAction } from "./actions";
 import { ClaimTransformsEditor } from "@/components/claim-transforms/claim-transforms-editor";
 import { applyResult } from "@/components/forms/apply-result";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { PartyRefInput, PartyView } from "@/lib/control";
-import type { ClaimTransform } from "@/lib/validation/claim-transforms";
+import type { ClaimTransform } from "@/lib/claims";
 import { partyValues } from "./party-form-values";
 
 /** The party's ordered claim transforms, saved through the same party update as the settings. */

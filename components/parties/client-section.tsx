@@ -2,7 +2,7 @@
 
 import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
-import { CertificateUpload, type PendingCertificate } from "./certificate-upload";
+import { CertificateUpload, type PendingCertificate } from "@/components/keys/certificate-upload";
 import { GrantsPicker, type ResourceOption } from "./grants-picker";
 import type { PartyFormValues } from "./party-form-values";
 

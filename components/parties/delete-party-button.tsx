@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deletePartyAction } from "@/app/(control)/control/_actions/parties";
+import { deletePartyAction } from "./actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

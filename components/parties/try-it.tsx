@@ -2,11 +2,12 @@
 
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { useState } from "react";
-import { tryTokenAction } from "@/app/(control)/control/_actions/try-token";
+import { tryTokenAction } from "./try-token-action";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field, Input, Textarea } from "@/components/ui/field";
+import { JWT_BEARER } from "@/lib/oauth/token-request";
 
 type Result = { status: number; body: Record<string, unknown> | null };
 
@@ -15,7 +16,7 @@ export function curlCommand(tokenEndpoint: string, client: string, method: strin
   if (method === "client_secret_basic") lines.push(`  -u '${client}:'"$CLIENT_SECRET"`);
   else if (method === "private_key_jwt") {
     lines.push(`  -d client_id=${client}`);
-    lines.push(`  -d client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`);
+    lines.push(`  -d client_assertion_type=${JWT_BEARER}`);
     lines.push(`  --data-urlencode client_assertion="$CLIENT_ASSERTION"`);
   } else {
     lines.push(`  -d client_id=${client}`);

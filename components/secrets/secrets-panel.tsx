@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createSecretAction, deleteSecretAction } from "@/app/(control)/control/_actions/secrets";
+import { createSecretAction, deleteSecretAction } from "./actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { deleteTrackAction, updateTrackAction } from "@/app/(control)/control/_actions/tenants";
+import { deleteTrackAction, updateTrackAction } from "@/components/frame/actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -1,4 +1,5 @@
-// FoxIDs masks these in its audit diffs (foxids.md §7.2); Fennec leaves them out entirely.
+// Secret values and key material never enter the audit trail: these field names are left out entirely
+// (FoxIDs masks them in its audit diffs).
 const SENSITIVE =
   /^(secret|client_secret|hash|hash_salt|password|password_hash|private_key|private_key_encrypted|key|jwk|x5c|certificate|certificate_pem|d|p|q|dp|dq|qi|k)$/i;
 

@@ -1,2 +1,2 @@
-export { recordAudit, type AuditEntry } from "./record";
+export { actorLabel, recordAudit, type AuditEntry } from "./record";
 export { diffFields, redact, type Changes } from "./diff";

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db";
-import { actorLabel, type Actor } from "@/lib/control/actor";
+import type { Actor } from "@/lib/tenancy";
 import { redact } from "./diff";
 
 type TxLike = Pick<Db, "auditEvent">;
@@ -15,7 +15,22 @@ export type AuditEntry = {
   correlationId?: string;
 };
 
-/** Records who did what to which object inside the caller's transaction; secret values and key material never enter. */
+/** How the audit trail names the actor. */
+export function actorLabel(actor: Actor): { actorType: string; actor: string } {
+  switch (actor.kind) {
+    case "admin":
+      return { actorType: "admin", actor: actor.email };
+    case "client":
+      return { actorType: "client", actor: actor.clientId };
+    case "system":
+      return { actorType: "system", actor: actor.name };
+  }
+}
+
+/**
+ * The one writer of the audit trail: records who did what to which object inside the caller's
+ * transaction. Every row's changes are redacted, so secret values and key material never enter.
+ */
 export async function recordAudit(tx: TxLike, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {

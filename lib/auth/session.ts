@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import type { Actor } from "@/lib/control/actor";
+import type { Actor } from "@/lib/tenancy";
 import { getDb } from "@/lib/db";
 import { getAuthOptions, SESSION_MAX_AGE_SECONDS } from "./options";
 

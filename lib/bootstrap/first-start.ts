@@ -4,7 +4,8 @@ import { createSigningKey } from "@/lib/keys/create-signing-key";
 import { decryptWithKek, encryptWithKek, KeyDecryptionError } from "@/lib/keys/encryption";
 import { KekError, loadKek } from "@/lib/keys/kek";
 import { generatePassword, hashSecret, secretInfo } from "@/lib/secrets";
-import { CONTROL_API_RESOURCE, CONTROL_API_SCOPES, MASTER } from "./constants";
+import { recordAudit } from "@/lib/audit";
+import { CONTROL_API_RESOURCE, CONTROL_API_SCOPES, MASTER, systemActor } from "@/lib/tenancy";
 import { createControlApiResource } from "./control-api-resource";
 
 const KEK_CHECK = "kek_check";
@@ -40,16 +41,12 @@ export async function bootstrap(db: Db, config: FennecConfig): Promise<Bootstrap
       await tx.systemState.create({
         data: { key: KEK_CHECK, value: { envelope: encryptWithKek(kek, KEK_CHECK_TEXT, KEK_CHECK) } },
       });
-      await tx.auditEvent.create({
-        data: {
-          tenantName: MASTER,
-          trackName: MASTER,
-          actorType: "system",
-          actor: "bootstrap",
-          action: "bootstrap",
-          targetType: "tenant",
-          targetName: MASTER,
-        },
+      await recordAudit(tx, systemActor("bootstrap"), {
+        action: "bootstrap",
+        tenant: MASTER,
+        track: MASTER,
+        targetType: "tenant",
+        targetName: MASTER,
       });
     });
     result.created = true;
@@ -103,16 +100,12 @@ async function ensureBootstrapClient(db: Db, client: { id: string; secret: strin
       },
     });
     await tx.clientGrant.create({ data: { clientId: party.id, resourceId: resource.id, scopes: ["master"] } });
-    await tx.auditEvent.create({
-      data: {
-        tenantName: MASTER,
-        trackName: MASTER,
-        actorType: "system",
-        actor: "bootstrap",
-        action: "party.create",
-        targetType: "party",
-        targetName: client.id,
-      },
+    await recordAudit(tx, systemActor("bootstrap"), {
+      action: "party.create",
+      tenant: MASTER,
+      track: MASTER,
+      targetType: "party",
+      targetName: client.id,
     });
   });
   return true;

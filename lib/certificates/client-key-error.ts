@@ -5,5 +5,3 @@ export class ClientKeyError extends Error {
     this.name = "ClientKeyError";
   }
 }
-
-export const MAX_CLIENT_KEY_BYTES = 64 * 1024;

@@ -2,14 +2,16 @@ import "server-only";
 import { createPublicKey, X509Certificate } from "node:crypto";
 import { calculateJwkThumbprint } from "jose";
 import { clientKeyFromCertificate, readCertificate } from "./certificate-key";
-import { ClientKeyError, MAX_CLIENT_KEY_BYTES } from "./client-key-error";
+import { ClientKeyError } from "./client-key-error";
 import { clientKeyFromJwk } from "./jwk-key";
+import { MAX_KEY_FILE_BYTES } from "./key-file";
 import { looksLikePem, pemBlocks } from "./pem";
 import { looksLikePfx, readPfxCertificates } from "./pfx";
 import { signingPublicJwk } from "./public-key";
 import type { ClientKeyInput, ParsedClientKey } from "./types";
 
-export { ClientKeyError, MAX_CLIENT_KEY_BYTES } from "./client-key-error";
+export { ClientKeyError } from "./client-key-error";
+export { MAX_KEY_FILE_BYTES, classifyKeyFile } from "./key-file";
 export type { ClientKeyInput, ParsedClientKey } from "./types";
 
 /**
@@ -34,8 +36,8 @@ export async function parseClientKey(input: ClientKeyInput, now = new Date()): P
 }
 
 function checkSize(bytes: number) {
-  if (bytes > MAX_CLIENT_KEY_BYTES) {
-    throw new ClientKeyError(`The file is too large (${bytes} bytes); a client key or certificate is at most ${MAX_CLIENT_KEY_BYTES / 1024} KiB.`);
+  if (bytes > MAX_KEY_FILE_BYTES) {
+    throw new ClientKeyError(`The file is too large (${bytes} bytes); a client key or certificate is at most ${MAX_KEY_FILE_BYTES / 1024} KiB.`);
   }
   if (bytes === 0) throw new ClientKeyError("The file is empty.");
 }

@@ -1,16 +1,28 @@
-export { applyClaimTransforms, type Claim } from "./apply";
+export { applyClaimTransforms, runClaimTransforms, type Claim, type ClaimTransformResult } from "./apply";
+export { MAX_CLAIM_VALUE_CHARS, MAX_TOKEN_CLAIMS, MAX_TRANSFORMED_CLAIMS_BYTES } from "./limits";
 export {
-  ACTIONS_BY_TYPE,
   ACTION_LABELS,
   CLAIM_TRANSFORM_ACTIONS,
-  CLAIM_TRANSFORM_TYPES,
+  LOCAL_CLAIM_PREFIX,
   PROTECTED_CLAIMS,
-  TYPE_HELP,
-  TYPE_LABELS,
   isForcedReplaceClaim,
   isProtectedClaim,
   type ClaimTransformAction,
-  type ClaimTransformType,
 } from "./catalog";
+export { canonicalClaimTransformSchema, type ClaimTransform } from "./canonical";
 export { claimsFromPayload, claimsToPayload } from "./payload";
-export type { ClaimTransform } from "@/lib/validation/claim-transforms";
+export {
+  claimTransformSchema,
+  claimTransformsSchema,
+  validateClaimTransforms,
+  MAX_CLAIM_TRANSFORMS,
+  type ClaimTransformFieldError,
+  type ClaimTransformInput,
+} from "./schema";
+export {
+  CLAIM_TRANSFORM_TYPES,
+  TRANSFORM_TYPES,
+  fieldsInUse,
+  type ClaimTransformType,
+  type TransformTypeInfo,
+} from "./transform-types";

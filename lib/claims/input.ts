@@ -1,4 +1,5 @@
-import { CLAIM_TRANSFORM_TYPES, type ClaimTransformAction, type ClaimTransformType } from "./catalog";
+import type { ClaimTransformAction } from "./catalog";
+import { CLAIM_TRANSFORM_TYPES, TRANSFORM_TYPES, type ClaimTransformType } from "./transform-types";
 
 /** A transform read from JSON into canonical field names, before the rules are checked (null: refused). */
 export type ClaimTransformDraft = {
@@ -19,38 +20,38 @@ const key = (v: string) => v.toLowerCase().replace(/[\s_-]/g, "");
 
 // FoxIDs serialises enums by EnumMember value ("reg_ex_map", "Concatenate") and also reads the
 // member names ("RegexMap") and the numbers, so an exported configuration may hold any of them.
-const TYPES: Record<string, ClaimTransformType> = {
-  constant: "constant", "10": "constant",
-  matchclaim: "match_claim", "17": "match_claim",
-  match: "match", "20": "match",
-  regexmatch: "reg_ex_match", "25": "reg_ex_match",
-  map: "map", "30": "map",
-  regexmap: "reg_ex_map", "35": "reg_ex_map",
-  concatenate: "concatenate", "40": "concatenate",
-};
+// Maps, not object literals: a spelling such as "constructor" must not find Object.prototype's.
+const TYPES = new Map<string, ClaimTransformType>(
+  CLAIM_TRANSFORM_TYPES.flatMap((type) => {
+    const { foxids } = TRANSFORM_TYPES[type];
+    return [key(type), key(foxids.name), String(foxids.number)].map((spelling) => [spelling, type] as const);
+  }),
+);
 
-const UNSUPPORTED_TYPES: Record<string, string> = {
+const UNSUPPORTED_TYPES = new Map<string, string>(Object.entries({
   externalclaims: "The external_claims type is not supported: Fennec does not call external APIs while issuing a token.",
   dkprivilege: "The dk_privilege type is not supported: it reads Danish SAML privileges, which client credentials never carry.",
   "1010": "The dk_privilege type is not supported: it reads Danish SAML privileges, which client credentials never carry.",
-};
+}));
 
-const ACTIONS: Record<string, ClaimTransformAction> = {
+const ACTIONS = new Map<string, ClaimTransformAction>(Object.entries({
   add: "add", "10": "add",
   addifnot: "add_if_not", "12": "add_if_not", addifmot: "add_if_not", "13": "add_if_not",
   addifnotout: "add_if_not_out", "15": "add_if_not_out",
   replace: "replace", "20": "replace",
   replaceifnot: "replace_if_not", "22": "replace_if_not", replaceifmot: "replace_if_not", "23": "replace_if_not",
   remove: "remove", "30": "remove",
-};
+} satisfies Record<string, ClaimTransformAction>));
 
 function normalizeType(raw: unknown): Normalized<ClaimTransformType> {
   if (typeof raw !== "string" && typeof raw !== "number") {
     return { ok: false, message: `Choose a type: ${CLAIM_TRANSFORM_TYPES.join(", ")}.` };
   }
   const k = key(String(raw));
-  if (TYPES[k]) return { ok: true, value: TYPES[k] };
-  if (UNSUPPORTED_TYPES[k]) return { ok: false, message: UNSUPPORTED_TYPES[k] };
+  const type = TYPES.get(k);
+  if (type) return { ok: true, value: type };
+  const unsupported = UNSUPPORTED_TYPES.get(k);
+  if (unsupported) return { ok: false, message: unsupported };
   return { ok: false, message: `Unknown claim transform type '${raw}': use ${CLAIM_TRANSFORM_TYPES.join(", ")}.` };
 }
 
@@ -58,7 +59,8 @@ function normalizeAction(raw: unknown): Normalized<ClaimTransformAction> {
   if (raw === undefined || raw === null || raw === "") return { ok: true, value: "add" };
   if (typeof raw !== "string" && typeof raw !== "number") return { ok: false, message: "Action must be a string." };
   const k = key(String(raw));
-  if (ACTIONS[k]) return { ok: true, value: ACTIONS[k] };
+  const action = ACTIONS.get(k);
+  if (action) return { ok: true, value: action };
   if (k === "if" || k === "ifnot" || k === "4" || k === "6") {
     return { ok: false, message: "The actions if and if_not belong to claim tasks, which Fennec does not run." };
   }

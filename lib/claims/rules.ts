@@ -1,15 +1,9 @@
-import type { ClaimTransform } from "@/lib/validation/claim-transforms";
-import {
-  ACTIONS_BY_TYPE,
-  PROTECTED_CLAIMS,
-  TYPE_LABELS,
-  isProtectedClaim,
-  type ClaimTransformAction,
-  type ClaimTransformType,
-} from "./catalog";
+import type { ClaimTransform } from "./canonical";
+import { PROTECTED_CLAIMS, isProtectedClaim, type ClaimTransformAction } from "./catalog";
 import { parseFormat } from "./format";
 import { readClaimTransformInput, type ClaimTransformDraft, type Issue } from "./input";
 import { compileRegex, hasMapGroup } from "./regex";
+import { TRANSFORM_TYPES, type ClaimTransformType } from "./transform-types";
 
 export const MAX_CLAIM_TRANSFORMS = 100;
 export const MAX_CLAIMS = 10;
@@ -18,16 +12,6 @@ export const MAX_TRANSFORMATION = 300;
 // FoxIDs' JwtTypeRegExPattern ^[\w:\/\-.+]*$, with .NET's Unicode \w.
 const CLAIM_TYPE = /^[\p{L}\p{Mn}\p{Nd}\p{Pc}:/\-.+]+$/u;
 const NAME = /^[\p{L}\p{Mn}\p{Nd}\p{Pc}-]*$/u;
-
-const TRANSFORMATION_REQUIRED: Record<ClaimTransformType, string> = {
-  constant: "Enter the value of the constant claim.",
-  match_claim: "Enter the value of the new claim.",
-  match: "Enter the value to match.",
-  reg_ex_match: "Enter the regular expression to match.",
-  map: "",
-  reg_ex_map: "Enter a regular expression with a named group (?<map>…), e.g. ^(?<map>[^@]+)@.",
-  concatenate: "Enter a format string such as {0} ({1}).",
-};
 
 function checkClaimTypes(list: string[], field: "claims_in" | "claims_out", issues: Issue[]) {
   const what = field === "claims_in" ? "Input claim" : "Output claim";
@@ -80,31 +64,30 @@ function checkFormat(t: ClaimTransformDraft, issues: Issue[]) {
 
 /** FoxIDs' per-type, per-action rules (ClaimTransform.Validate), with Fennec's regex and format checks. */
 function checkRules(t: ClaimTransformDraft, type: ClaimTransformType, action: ClaimTransformAction, issues: Issue[]) {
-  if (!ACTIONS_BY_TYPE[type].includes(action)) {
-    issues.push({
-      path: ["action"],
-      message: `${TYPE_LABELS[type]} offers the actions ${ACTIONS_BY_TYPE[type].join(", ")}, not '${action}'.`,
-    });
+  const info = TRANSFORM_TYPES[type];
+  if (!info.actions.includes(action)) {
+    issues.push({ path: ["action"], message: `${info.label} offers the actions ${info.actions.join(", ")}, not '${action}'.` });
     return;
   }
   checkOutput(t, issues);
   const removing = action === "remove";
-  const needsOneIn = type !== "constant" && type !== "concatenate" && !removing;
-  if (needsOneIn && t.claims_in.length !== 1) {
-    issues.push({ path: ["claims_in"], message: `Exactly one input claim is required for ${TYPE_LABELS[type]}.` });
+  if (info.claimsIn === "one" && !removing && t.claims_in.length !== 1) {
+    issues.push({ path: ["claims_in"], message: `Exactly one input claim is required for ${info.label}.` });
   }
-  if (type === "concatenate" && t.claims_in.length < 1) {
-    issues.push({ path: ["claims_in"], message: "At least one input claim is required for Concatenate." });
+  if (info.claimsIn === "many" && t.claims_in.length < 1) {
+    issues.push({ path: ["claims_in"], message: `At least one input claim is required for ${info.label}.` });
   }
-  const needsTransformation = type !== "map" && !(removing && type === "match_claim");
-  if (needsTransformation && !t.transformation?.trim()) {
-    issues.push({ path: ["transformation"], message: TRANSFORMATION_REQUIRED[type] });
+  const transformation = info.transformation;
+  if (transformation && (!removing || transformation.onRemove) && !t.transformation?.trim()) {
+    issues.push({ path: ["transformation"], message: transformation.required });
   }
-  if ((type === "match" || type === "reg_ex_match") && !removing && !t.transformation_extension?.trim()) {
+  if (info.extension && !removing && !t.transformation_extension?.trim()) {
     issues.push({ path: ["transformation_extension"], message: "Enter the value of the new claim." });
   }
-  if (type === "reg_ex_match" || type === "reg_ex_map") checkRegex(t, issues, type === "reg_ex_map");
-  if (type === "concatenate") checkFormat(t, issues);
+  if (transformation?.syntax === "regex" || transformation?.syntax === "regex_map") {
+    checkRegex(t, issues, transformation.syntax === "regex_map");
+  }
+  if (transformation?.syntax === "format") checkFormat(t, issues);
 }
 
 function checkDraft(t: ClaimTransformDraft, issues: Issue[]) {
@@ -127,18 +110,16 @@ function checkDraft(t: ClaimTransformDraft, issues: Issue[]) {
 }
 
 function toCanonical(t: ClaimTransformDraft, type: ClaimTransformType, action: ClaimTransformAction): ClaimTransform {
-  const usesIn = type !== "constant";
-  const usesTransformation = type !== "map";
-  const usesExtension = type === "match" || type === "reg_ex_match";
+  const info = TRANSFORM_TYPES[type];
   const blankToNull = (v: string | null) => (v === null || v === "" ? null : v);
   return {
     type,
     action,
     order: t.order,
-    claims_in: usesIn ? t.claims_in : [],
+    claims_in: info.claimsIn !== "none" ? t.claims_in : [],
     claims_out: t.claims_out,
-    transformation: usesTransformation ? blankToNull(t.transformation) : null,
-    transformation_extension: usesExtension ? blankToNull(t.transformation_extension) : null,
+    transformation: info.transformation ? blankToNull(t.transformation) : null,
+    transformation_extension: info.extension ? blankToNull(t.transformation_extension) : null,
     ...(t.name ? { name: t.name } : {}),
   };
 }

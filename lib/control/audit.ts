@@ -6,7 +6,8 @@ import { findTenantRef } from "./lookup";
 import { decodeCursor, encodeCursor, type Page } from "./paging";
 import { invalid } from "./errors";
 import { parseInput } from "./parse";
-import { auditView, type AuditView } from "./views";
+import type { AuditView } from "@/lib/validation/views";
+import { auditSelect, auditView } from "./views";
 
 /** A tenant's audit trail, newest first; the cursor is the (time, id) of the last row shown. */
 export async function listAudit(actor: Actor, tenant: string, query: AuditQuery = {}): Promise<Page<AuditView>> {
@@ -36,6 +37,7 @@ export async function listAudit(actor: Actor, tenant: string, query: AuditQuery 
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.page_size + 1,
+    select: auditSelect,
   });
   const more = rows.length > q.page_size;
   const shown = more ? rows.slice(0, q.page_size) : rows;

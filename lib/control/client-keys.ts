@@ -4,14 +4,14 @@ import { ClientKeyError, parseClientKey } from "@/lib/certificates/parse-client-
 import { publishChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import type { ClientKeyUpload } from "@/lib/validation";
-import type { Actor } from "./actor";
+import type { ClientKeyInput } from "@/lib/certificates/parse-client-key";
+import { assertPrincipal, type Actor } from "./actor";
 import { inTransaction } from "./db";
 import { conflict, invalid, notFound } from "./errors";
 import { findClientRef } from "./lookup";
 import type { PartyRefInput } from "./parties";
 import { assertMayChangeClient } from "./privilege";
-import { clientKeySelect, clientKeyView, type ClientKeyView } from "./views";
+import { clientKeyPreview, clientKeySelect, clientKeyView, type ClientKeyPreview, type ClientKeyView } from "./views";
 
 export const MAX_KEYS_PER_CLIENT = 4;
 
@@ -25,21 +25,30 @@ export async function listClientKeys(actor: Actor, ref: PartyRefInput): Promise<
   return rows.map(clientKeyView);
 }
 
-/** Adds a client's public key (pfx, PEM, DER or JWK); a pfx's private key is read by KEYS' parser and dropped. */
-export async function addClientKey(
-  actor: Actor,
-  ref: PartyRefInput,
-  upload: ClientKeyUpload,
-  field = "file",
-): Promise<ClientKeyView> {
-  const p = await findClientRef(actor, ref);
-  let parsed;
+/** Reads a key file and shows what it holds, storing nothing: the administrator checks it before saving. */
+export async function previewClientKey(actor: Actor, upload: ClientKeyInput, field = "file"): Promise<ClientKeyPreview> {
+  assertPrincipal(actor);
+  return clientKeyPreview(await parseKeyFile(upload, field));
+}
+
+async function parseKeyFile(upload: ClientKeyInput, field: string) {
   try {
-    parsed = await parseClientKey(upload);
+    return await parseClientKey(upload);
   } catch (e) {
     if (e instanceof ClientKeyError) throw invalid([{ field, message: e.message }]);
     throw e;
   }
+}
+
+/** Adds a client's public key (pfx, PEM, DER or JWK); a pfx's private key is read by KEYS' parser and dropped. */
+export async function addClientKey(
+  actor: Actor,
+  ref: PartyRefInput,
+  upload: ClientKeyInput,
+  field = "file",
+): Promise<ClientKeyView> {
+  const p = await findClientRef(actor, ref);
+  const parsed = await parseKeyFile(upload, field);
   return inTransaction(async (tx) => {
     await assertMayChangeClient(actor, p, tx);
     const existing = await tx.clientKey.findMany({ where: { partyId: p.id }, select: { kid: true } });

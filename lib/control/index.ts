@@ -4,8 +4,20 @@ export { listTenants, getTenant, createTenant, deleteTenant } from "./tenants";
 export { listTracks, getTrack, createTrack, updateTrack, deleteTrack } from "./tracks";
 export { listParties, getParty, createParty, updateParty, deleteParty, type CreatedParty, type PartyRefInput } from "./parties";
 export { listSecrets, createSecret, deleteSecret, type CreatedSecret } from "./secrets";
-export { listClientKeys, addClientKey, deleteClientKey } from "./client-keys";
-export { listTrackSigningKeys, rotateTrackSigningKeys, type SigningKeyView } from "./signing-keys";
+export { listClientKeys, addClientKey, deleteClientKey, previewClientKey } from "./client-keys";
+export { clientKeyFromForm } from "./client-key-upload";
+export { tryToken, type TryTokenInput } from "./try-token";
+export { listTrackSigningKeys, rotateTrackSigningKeys } from "./signing-keys";
 export { listAudit } from "./audit";
 export type { Page } from "./paging";
-export type { TenantView, TrackView, PartyView, SecretView, ClientKeyView, AuditView } from "./views";
+export type {
+  AuditView,
+  ClientKeyPreview,
+  ClientKeyView,
+  PartyView,
+  RotateResult,
+  SecretView,
+  SigningKeyView,
+  TenantView,
+  TrackView,
+} from "./views";

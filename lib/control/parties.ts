@@ -9,8 +9,8 @@ import { conflict } from "./errors";
 import { findPartyRef, findTrackRef } from "./lookup";
 import { decodeCursor, toPage, type Page } from "./paging";
 import { parseInput } from "./parse";
+import { isProtectedParty } from "@/lib/tenancy";
 import { assertMayChangeClient } from "./privilege";
-import { isProtectedParty } from "./protected";
 import { partySelect, partyView, type PartyView } from "./views";
 
 export { createParty, updateParty, type CreatedParty } from "./party-write";

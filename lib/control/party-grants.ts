@@ -6,7 +6,7 @@ import { invalid, type FieldError } from "./errors";
 export type ResolvedGrant = { resourceId: string | "self"; scopes: string[] };
 
 /**
- * FoxIDs normalisation of a client's resource scopes (foxids.md §1.8): every granted resource must be a
+ * FoxIDs' normalisation of a client's resource scopes: every granted resource must be a
  * resource party of the same track and every scope one of its scopes. Scopes granted on the party's own
  * resource are added to that resource. Returns the grants and the party's final resource scopes.
  */

@@ -12,13 +12,13 @@ import { conflict, invalid, preconditionFailed } from "./errors";
 import { findPartyRef, findTrackRef } from "./lookup";
 import { parseInput } from "./parse";
 import { assertMayChangeClient, assertMayGrant } from "./privilege";
+import { checkClaimTransformLimits } from "./claim-limits";
 import { resolveGrants } from "./party-grants";
-import { controlApiScopes, isProtectedParty } from "./protected";
+import { controlApiScopes, isProtectedParty } from "@/lib/tenancy";
 import { checkVersion } from "./version";
-import { partySelect, partyView, type PartyView } from "./views";
+import { partySelect, partyView, type CreatedParty, type PartyView } from "./views";
 
-/** A created party; `secret` is its first client secret, present only here, once. */
-export type CreatedParty = PartyView & { secret?: string };
+export type { CreatedParty };
 
 const usesSecret = (data: PartyData) => Boolean(data.client && data.client.auth_method !== "private_key_jwt");
 
@@ -43,6 +43,7 @@ export async function createParty(
 
   return inTransaction(async (tx) => {
     const { grants, ownScopes } = await resolveGrants(tx, t.id, data.name, data);
+    await checkClaimTransformLimits(tx, t, data, input);
     const party = await tx.party.create({ data: { trackId: t.id, ...columns(data, ownScopes) }, select: { id: true } });
     await writeGrants(tx, party.id, grants);
     if (secret && hash) await tx.clientSecret.create({ data: { partyId: party.id, hash, info: secretInfo(secret) } });
@@ -86,6 +87,7 @@ export async function updateParty(
       if (other) throw conflict(taken);
     }
     const { grants, ownScopes } = await resolveGrants(tx, p.trackId, data.name, data);
+    await checkClaimTransformLimits(tx, p.track, data, input);
     const { count } = await tx.party.updateMany({
       where: { id: p.id, version: beforeRow.version },
       data: { ...columns(data, ownScopes), version: { increment: 1 } },

@@ -11,12 +11,11 @@ import { findClientRef } from "./lookup";
 import { parseInput } from "./parse";
 import { assertMayChangeClient } from "./privilege";
 import type { PartyRefInput } from "./parties";
-import { secretSelect, secretView, type SecretView } from "./views";
+import { secretSelect, secretView, type CreatedSecret, type SecretView } from "./views";
 
 export const MAX_SECRETS_PER_CLIENT = 10;
 
-/** A new secret: `secret` is the plaintext, returned this once and never again. */
-export type CreatedSecret = SecretView & { secret: string };
+export type { CreatedSecret };
 
 export async function listSecrets(actor: Actor, ref: PartyRefInput): Promise<SecretView[]> {
   const p = await findClientRef(actor, ref);

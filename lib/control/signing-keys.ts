@@ -1,29 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { listSigningKeys, rotateSigningKeys, type SigningKeyView as KeyRow } from "@/lib/keys/rotate";
+import { listSigningKeys, rotateSigningKeys } from "@/lib/keys/rotate";
 import { recordAudit } from "@/lib/audit";
+import type { RotateResult, SigningKeyView } from "@/lib/validation/views";
 import type { Actor } from "./actor";
 import { findTrackRef } from "./lookup";
-
-export type SigningKeyView = ReturnType<typeof signingKeyView>;
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-function signingKeyView(k: KeyRow) {
-  return {
-    kid: k.kid,
-    alg: k.alg,
-    state: k.state,
-    next: k.next,
-    not_before: iso(k.notBefore)!,
-    not_after: iso(k.notAfter)!,
-    activate_at: iso(k.activateAt),
-    retire_at: iso(k.retireAt),
-    "x5t#S256": k.x5tS256,
-    subject: k.subject,
-    created_at: iso(k.createdAt)!,
-  };
-}
+import { signingKeyView } from "./views";
 
 export async function listTrackSigningKeys(actor: Actor, tenant: string, track: string): Promise<SigningKeyView[]> {
   const t = await findTrackRef(actor, tenant, track);
@@ -35,7 +17,7 @@ export async function rotateTrackSigningKeys(
   actor: Actor,
   tenant: string,
   track: string,
-): Promise<{ primary_kid: string; keys: SigningKeyView[] }> {
+): Promise<RotateResult> {
   const t = await findTrackRef(actor, tenant, track);
   const db = getDb();
   const { primaryKid } = await rotateSigningKeys(db, t.id, {

@@ -1,6 +1,6 @@
 import "server-only";
 import { createControlApiResource } from "@/lib/bootstrap/control-api-resource";
-import { MASTER } from "@/lib/bootstrap/constants";
+import { controlApiScopes, isPrincipal, MASTER } from "@/lib/tenancy";
 import { publishChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { createInitialSigningKey } from "@/lib/keys/rotate";
@@ -12,11 +12,10 @@ import { conflict, forbidden } from "./errors";
 import { findTenantRef } from "./lookup";
 import { decodeCursor, toPage, type Page } from "./paging";
 import { parseInput } from "./parse";
-import { controlApiScopes } from "./protected";
 import { tenantSelect, tenantView, type TenantView } from "./views";
 
 export async function listTenants(actor: Actor, query: ListQuery = {}): Promise<Page<TenantView>> {
-  if (!actor || (actor.kind !== "admin" && actor.kind !== "client")) throw forbidden();
+  if (!isPrincipal(actor)) throw forbidden();
   const q = parseInput(listQuerySchema, query);
   const after = decodeCursor(q.cursor);
   const rows = await getDb().tenant.findMany({

@@ -1,5 +1,5 @@
 import "server-only";
-import { MASTER } from "@/lib/bootstrap/constants";
+import { MASTER } from "@/lib/tenancy";
 import { publishChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { createInitialSigningKey } from "@/lib/keys/rotate";

@@ -1,22 +1,56 @@
-import type { ClientAuthMethod, SigningAlgorithm } from "@/lib/db/generated/enums";
-import { getConfig } from "@/lib/config";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { SigningKeySummary } from "@/lib/keys/rotate";
+import type { ParsedClientKey } from "@/lib/certificates/parse-client-key";
+import type { ClaimTransform } from "@/lib/claims";
+import { discoveryOf, issuerOf, jwksUriOf, tokenEndpointOf } from "@/lib/oauth/urls";
+import type {
+  AuditView,
+  ClientKeyPreview,
+  ClientKeyView,
+  PartyView,
+  SecretView,
+  SigningKeyView,
+  TenantView,
+  TrackView,
+} from "@/lib/validation/views";
 
-// Plain JSON-safe views in the Control API's snake_case. Selects name only what a view shows:
-// a secret hash or a private key is never read here.
+export type {
+  AuditView,
+  ClientKeyPreview,
+  ClientKeyView,
+  CreatedParty,
+  CreatedSecret,
+  PartyView,
+  RotateResult,
+  SecretView,
+  SigningKeyView,
+  TenantView,
+  TrackView,
+} from "@/lib/validation/views";
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+// Each mapper builds one view of lib/validation/views.ts from the row its select reads. Selects name
+// only what a view shows: a secret hash or a private key is never read here.
 
-export const tenantSelect = { name: true, displayName: true, version: true, createdAt: true, updatedAt: true } as const;
-type TenantRow = { name: string; displayName: string | null; version: number; createdAt: Date; updatedAt: Date };
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+const expired = (notAfter: Date | null) => (notAfter ? notAfter.getTime() <= Date.now() : false);
 
-export type TenantView = ReturnType<typeof tenantView>;
-export function tenantView(t: TenantRow) {
+export const tenantSelect = {
+  name: true,
+  displayName: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.TenantSelect;
+type TenantRow = Prisma.TenantGetPayload<{ select: typeof tenantSelect }>;
+
+export function tenantView(t: TenantRow): TenantView {
   return {
     name: t.name,
     display_name: t.displayName,
     version: t.version,
-    created_at: iso(t.createdAt)!,
-    updated_at: iso(t.updatedAt)!,
+    created_at: iso(t.createdAt),
+    updated_at: iso(t.updatedAt),
   };
 }
 
@@ -30,22 +64,11 @@ export const trackSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
-} as const;
-type TrackRow = {
-  name: string;
-  displayName: string | null;
-  signingAlgorithm: SigningAlgorithm;
-  keyValidityMonths: number;
-  keyRenewDaysBeforeExpiry: number;
-  keyPrimaryAfterDays: number;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-};
+} as const satisfies Prisma.TrackSelect;
+type TrackRow = Prisma.TrackGetPayload<{ select: typeof trackSelect }>;
 
-export type TrackView = ReturnType<typeof trackView>;
-export function trackView(tenant: string, t: TrackRow) {
-  const issuer = `${getConfig().publicUrl}/${tenant}/${t.name}/`;
+export function trackView(tenant: string, t: TrackRow): TrackView {
+  const issuer = issuerOf(tenant, t.name);
   return {
     name: t.name,
     display_name: t.displayName,
@@ -54,12 +77,12 @@ export function trackView(tenant: string, t: TrackRow) {
     key_renew_days_before_expiry: t.keyRenewDaysBeforeExpiry,
     key_primary_after_days: t.keyPrimaryAfterDays,
     issuer,
-    token_endpoint: `${issuer}oauth/token`,
-    discovery: `${issuer}.well-known/openid-configuration`,
-    jwks_uri: `${issuer}.well-known/openid-configuration/keys`,
+    token_endpoint: tokenEndpointOf(issuer),
+    discovery: discoveryOf(issuer),
+    jwks_uri: jwksUriOf(issuer),
     version: t.version,
-    created_at: iso(t.createdAt)!,
-    updated_at: iso(t.updatedAt)!,
+    created_at: iso(t.createdAt),
+    updated_at: iso(t.updatedAt),
   };
 }
 
@@ -82,37 +105,16 @@ export const partySelect = {
   updatedAt: true,
   grants: { select: { scopes: true, resource: { select: { name: true } } } },
   _count: { select: { secrets: true, clientKeys: true } },
-} as const;
-type PartyRow = {
-  name: string;
-  displayName: string | null;
-  note: string | null;
-  isResource: boolean;
-  resourceScopes: string[];
-  resourceAudience: string | null;
-  isClient: boolean;
-  authMethod: ClientAuthMethod | null;
-  accessTokenLifetime: number;
-  allowLegacyAssertionAudience: boolean;
-  clientCredentialsEnabled: boolean;
-  claimTransforms: unknown;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  grants: { scopes: string[]; resource: { name: string } }[];
-  _count: { secrets: number; clientKeys: number };
-};
+} as const satisfies Prisma.PartySelect;
+type PartyRow = Prisma.PartyGetPayload<{ select: typeof partySelect }>;
 
-export type PartyView = ReturnType<typeof partyView>;
-export function partyView(p: PartyRow) {
+export function partyView(p: PartyRow): PartyView {
   return {
     name: p.name,
     display_name: p.displayName,
     note: p.note,
-    kind: (p.isResource && p.isClient ? "both" : p.isClient ? "client" : "resource") as "both" | "client" | "resource",
-    resource: p.isResource
-      ? { scopes: [...p.resourceScopes].sort(), audience: p.resourceAudience ?? p.name }
-      : null,
+    kind: p.isResource && p.isClient ? "both" : p.isClient ? "client" : "resource",
+    resource: p.isResource ? { scopes: [...p.resourceScopes].sort(), audience: p.resourceAudience ?? p.name } : null,
     client: p.isClient
       ? {
           auth_method: p.authMethod ?? "client_secret_post",
@@ -126,22 +128,24 @@ export function partyView(p: PartyRow) {
           key_count: p._count.clientKeys,
         }
       : null,
-    claim_transforms: Array.isArray(p.claimTransforms) ? (p.claimTransforms as unknown[]) : [],
+    // stored only after claimTransformsSchema accepted it
+    claim_transforms: Array.isArray(p.claimTransforms) ? (p.claimTransforms as ClaimTransform[]) : [],
     version: p.version,
-    created_at: iso(p.createdAt)!,
-    updated_at: iso(p.updatedAt)!,
+    created_at: iso(p.createdAt),
+    updated_at: iso(p.updatedAt),
   };
 }
 
-export const secretSelect = { id: true, info: true, createdAt: true, expiresAt: true } as const;
-export type SecretView = ReturnType<typeof secretView>;
-export function secretView(s: { id: string; info: string; createdAt: Date; expiresAt: Date | null }) {
+export const secretSelect = { id: true, info: true, createdAt: true, expiresAt: true } as const satisfies Prisma.ClientSecretSelect;
+type SecretRow = Prisma.ClientSecretGetPayload<{ select: typeof secretSelect }>;
+
+export function secretView(s: SecretRow): SecretView {
   return {
     id: s.id,
     info: s.info,
-    created_at: iso(s.createdAt)!,
-    expires_at: iso(s.expiresAt),
-    expired: s.expiresAt ? s.expiresAt.getTime() <= Date.now() : false,
+    created_at: iso(s.createdAt),
+    expires_at: isoOrNull(s.expiresAt),
+    expired: expired(s.expiresAt),
   };
 }
 
@@ -154,50 +158,62 @@ export const clientKeySelect = {
   notAfter: true,
   createdAt: true,
   jwk: true,
-} as const;
-export type ClientKeyView = ReturnType<typeof clientKeyView>;
-export function clientKeyView(k: {
-  kid: string;
-  x5tS256: string | null;
-  subject: string | null;
-  issuer: string | null;
-  notBefore: Date | null;
-  notAfter: Date | null;
-  createdAt: Date;
-  jwk: unknown;
-}) {
-  const jwk = (k.jwk ?? {}) as Record<string, unknown>;
+} as const satisfies Prisma.ClientKeySelect;
+type ClientKeyRow = Prisma.ClientKeyGetPayload<{ select: typeof clientKeySelect }>;
+
+export function clientKeyView(k: ClientKeyRow): ClientKeyView {
+  return { ...clientKeyPreview({ ...k, jwk: (k.jwk ?? {}) as Record<string, unknown> }), created_at: iso(k.createdAt) };
+}
+
+/** The public fields of a parsed key file, before it is stored. */
+export function clientKeyPreview(k: Omit<ParsedClientKey, "certificatePem">): ClientKeyPreview {
   return {
     kid: k.kid,
-    kty: typeof jwk.kty === "string" ? jwk.kty : null,
-    alg: typeof jwk.alg === "string" ? jwk.alg : null,
+    kty: typeof k.jwk.kty === "string" ? k.jwk.kty : null,
+    alg: typeof k.jwk.alg === "string" ? k.jwk.alg : null,
     "x5t#S256": k.x5tS256,
     subject: k.subject,
     issuer: k.issuer,
-    not_before: iso(k.notBefore),
-    not_after: iso(k.notAfter),
-    expired: k.notAfter ? k.notAfter.getTime() <= Date.now() : false,
-    created_at: iso(k.createdAt)!,
+    not_before: isoOrNull(k.notBefore),
+    not_after: isoOrNull(k.notAfter),
+    expired: expired(k.notAfter),
   };
 }
 
-export type AuditView = ReturnType<typeof auditView>;
-export function auditView(e: {
-  id: string;
-  createdAt: Date;
-  tenantName: string | null;
-  trackName: string | null;
-  actorType: string;
-  actor: string;
-  action: string;
-  targetType: string;
-  targetName: string | null;
-  changes: unknown;
-  correlationId: string | null;
-}) {
+export function signingKeyView(k: SigningKeySummary): SigningKeyView {
+  return {
+    kid: k.kid,
+    alg: k.alg,
+    state: k.state,
+    next: k.next,
+    not_before: iso(k.notBefore),
+    not_after: iso(k.notAfter),
+    activate_at: isoOrNull(k.activateAt),
+    retire_at: isoOrNull(k.retireAt),
+    "x5t#S256": k.x5tS256,
+    subject: k.subject,
+    created_at: iso(k.createdAt),
+  };
+}
+
+export const auditSelect = {
+  id: true,
+  createdAt: true,
+  tenantName: true,
+  trackName: true,
+  actorType: true,
+  actor: true,
+  action: true,
+  targetType: true,
+  targetName: true,
+  changes: true,
+} as const satisfies Prisma.AuditEventSelect;
+type AuditRow = Prisma.AuditEventGetPayload<{ select: typeof auditSelect }>;
+
+export function auditView(e: AuditRow): AuditView {
   return {
     id: e.id,
-    at: iso(e.createdAt)!,
+    at: iso(e.createdAt),
     tenant: e.tenantName,
     track: e.trackName,
     actor_type: e.actorType,

@@ -3,6 +3,8 @@ import { publishChange, transactionWithChanges } from "@/lib/cache/change-feed";
 import { getConfig } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
+import { recordAudit } from "@/lib/audit";
+import { systemActor, type SystemActorName } from "@/lib/tenancy";
 import type { SigningAlgorithm } from "@/lib/db/generated/enums";
 import { createSigningKey } from "./create-signing-key";
 import { loadKek } from "./kek";
@@ -133,18 +135,14 @@ export async function applyKeyAction(tx: Tx, track: LockedTrack, action: KeyActi
   }
 }
 
-export async function auditKeyChange(tx: Tx, track: LockedTrack, action: string, actor: string, changes: object) {
-  await tx.auditEvent.create({
-    data: {
-      tenantName: track.tenant.name,
-      trackName: track.name,
-      actorType: "system",
-      actor,
-      action,
-      targetType: "track",
-      targetName: track.name,
-      changes: changes as Prisma.InputJsonValue,
-    },
+export async function auditKeyChange(tx: Tx, track: LockedTrack, action: string, actor: SystemActorName, changes: Record<string, unknown>) {
+  await recordAudit(tx, systemActor(actor), {
+    action,
+    tenant: track.tenant.name,
+    track: track.name,
+    targetType: "track",
+    targetName: track.name,
+    changes,
   });
 }
 

@@ -64,7 +64,7 @@ export async function rotateSigningKeys(
   return result;
 }
 
-export type SigningKeyView = {
+export type SigningKeySummary = {
   kid: string;
   alg: SigningAlgorithm;
   state: SigningKeyState;
@@ -82,7 +82,7 @@ export type SigningKeyView = {
 const ORDER: Record<SigningKeyState, number> = { primary: 0, secondary: 1, retired: 2 };
 
 /** Public view of a track's keys (primary, secondaries, then retired, newest first); no key material. */
-export async function listSigningKeys(db: Pick<Db, "signingKey">, trackId: string): Promise<SigningKeyView[]> {
+export async function listSigningKeys(db: Pick<Db, "signingKey">, trackId: string): Promise<SigningKeySummary[]> {
   const rows = await db.signingKey.findMany({
     where: { trackId },
     select: {

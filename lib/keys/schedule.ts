@@ -32,7 +32,7 @@ export const EXPIRY_MARGIN_MS = DAY;
 export const isNextKey = (k: ScheduleKey) => k.state === "secondary" && k.activateAt !== null;
 
 /**
- * What the scheduled rotation must do now (FoxIDs contained_renew_self_signed, foxids.md §3.3):
+ * What the scheduled rotation must do now (FoxIDs' contained_renew_self_signed; README "Track signing keys"):
  * retire previous keys after retireAt, promote the next key once activateAt has passed, publish a
  * next key keyRenewDaysBeforeExpiry days before the primary expires, and replace a primary that is
  * (nearly) expired or missing. Pure: the runner applies the actions under a lock and re-plans there.

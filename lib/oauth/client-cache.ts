@@ -1,9 +1,8 @@
 import "server-only";
 import { changeFeedReady, onChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
-import type { ClaimTransform } from "@/lib/claims";
 import type { ClientAuthMethod } from "@/lib/db/generated/enums";
-import { claimTransformsSchema } from "@/lib/validation/claim-transforms";
+import { claimTransformsSchema, type ClaimTransform } from "@/lib/claims";
 import { LRUCache } from "lru-cache";
 import { forgetPartySecrets } from "./secret-match-cache";
 

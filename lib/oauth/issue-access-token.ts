@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { JWTPayload } from "jose";
-import { applyClaimTransforms, claimsFromPayload, claimsToPayload } from "@/lib/claims";
+import { claimsFromPayload, claimsToPayload, runClaimTransforms } from "@/lib/claims";
+import { OAuthError } from "./errors";
 import { getTrackKeys } from "@/lib/keys/track-keys";
 import type { ClientSnapshot } from "./client-cache";
 import { signJws } from "./sign-jws";
@@ -34,9 +35,14 @@ export async function issueAccessToken(track: TrackInfo, client: ClientSnapshot,
   return { accessToken, expiresIn: lifetime, scope: grant.scope };
 }
 
-/** The client's claim transforms run over the standard claims; the result is merged below them. */
+/** The client's claim transforms (README "Claim transforms") run over the standard claims; the result is merged below them. */
 function transformedClaims(track: TrackInfo, client: ClientSnapshot, grant: Grant): JWTPayload {
   if (client.claimTransforms.length === 0) return {};
   const base = { iss: track.issuer, sub: client.name, client_id: client.name, aud: grant.audience, scope: grant.scope };
-  return claimsToPayload(applyClaimTransforms(claimsFromPayload(base), client.claimTransforms));
+  const result = runClaimTransforms(claimsFromPayload(base), client.claimTransforms);
+  // only a list saved before the limits existed can get here: saving refuses one that passes them
+  if (!result.ok) {
+    throw new OAuthError("unauthorized_client", "the client's claim transforms exceed the token limits; an administrator must change them");
+  }
+  return claimsToPayload(result.claims);
 }

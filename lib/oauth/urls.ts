@@ -1,7 +1,8 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 
-// The issuer of a track ends with a slash; every endpoint hangs below it.
+// The one URL grammar (README "Token service"): a track's issuer ends with a slash and every endpoint
+// hangs below it; a party's own endpoints hang below `{issuer}{party}/`.
 export const issuerOf = (tenant: string, track: string) => `${getConfig().publicUrl}/${tenant}/${track}/`;
 export const tokenEndpointOf = (issuer: string, party?: string) => `${issuer}${party ? `${party}/` : ""}oauth/token`;
 export const discoveryOf = (issuer: string, party?: string) =>
@@ -9,6 +10,14 @@ export const discoveryOf = (issuer: string, party?: string) =>
 export const jwksUriOf = (issuer: string, party?: string) => `${discoveryOf(issuer, party)}/keys`;
 
 const NAME = /^[\w-]{1,50}$/;
+
+/** The tenant and track a track issuer of this server names; null for any other string. */
+export function trackOfIssuer(iss: string): { tenant: string; track: string } | null {
+  const base = `${getConfig().publicUrl}/`;
+  if (!iss.startsWith(base)) return null;
+  const m = /^([\w-]{1,50})\/([\w-]{1,50})\/$/.exec(iss.slice(base.length));
+  return m ? { tenant: m[1], track: m[2] } : null;
+}
 
 /**
  * Path segments are case-insensitive; anything outside the name grammar is simply not found. The

@@ -6,7 +6,7 @@ import { invalidClient, OAuthError } from "./errors";
 import { claimAssertionId } from "./replay-store";
 import { tokenEndpointOf } from "./urls";
 
-export const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+export { JWT_BEARER } from "./token-request";
 // Asymmetric only (rfc7523bis, RFC 9700 §2.5): never none, never HS* (an HS256 "signature" made with
 // the public key as the secret is the classic algorithm-confusion attack).
 export const ASSERTION_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"];

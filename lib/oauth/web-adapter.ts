@@ -1,5 +1,5 @@
 import "server-only";
-import { readStreamCapped } from "@/lib/http/read-stream-capped";
+import { readStreamCapped } from "./read-stream-capped";
 import type { ProtocolRequest, ProtocolResponse } from "./protocol";
 
 /** A Web Request (Next.js route handlers, the UI's "Try it") as the core's plain request. */

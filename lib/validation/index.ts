@@ -6,3 +6,4 @@ export * from "./secret";
 export * from "./client-key";
 export * from "./list";
 export * from "./views";
+export * from "./action-args";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-// FoxIDs: names are trimmed, lowercased and match ^[\w-]+$ with at most 50 characters (foxids.md §1.1).
+// As in FoxIDs, names are trimmed, lowercased and match ^[\w-]+$ with at most 50 characters.
 export const NAME_PATTERN = /^[\w-]{1,50}$/;
 
-// Tenant names that collide with the app's own top-level routes (interfaces.md), plus `tenants`,
+// Tenant names that collide with the app's own top-level routes (/api, /control, /signin, /healthz, …), plus `tenants`,
 // which /api/control/tenants/... would shadow.
 export const RESERVED_TENANT_NAMES = [
   "api",

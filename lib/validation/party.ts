@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { claimTransformsSchema } from "./claim-transforms";
+import { claimTransformsSchema } from "@/lib/claims";
 import { displayNameSchema, nameSchema, noteSchema, partyNameSchema } from "./names";
 
-// FoxIDs resource scope: ≤ 50 characters of ^[\w:;.,=\[\]\-_]+$ (foxids.md §1.4).
+// A resource scope, as FoxIDs allows it: ≤ 50 characters of ^[\w:;.,=\[\]\-_]+$.
 export const scopeSchema = z
   .string()
   .trim()

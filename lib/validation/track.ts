@@ -5,7 +5,7 @@ export const signingAlgorithmSchema = z.enum(["RS256", "PS256", "ES256", "EdDSA"
   error: "Signing algorithm must be RS256, PS256, ES256 or EdDSA.",
 });
 
-// FoxIDs track key settings and ranges (foxids.md §1.1).
+// A track's key settings, with FoxIDs' ranges (README "Track signing keys").
 const trackSettings = {
   display_name: displayNameSchema.optional(),
   signing_algorithm: signingAlgorithmSchema.optional(),

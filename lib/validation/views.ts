@@ -1,8 +1,11 @@
 import { z } from "zod";
-import { canonicalClaimTransformSchema } from "./claim-transforms";
+import { canonicalClaimTransformSchema } from "@/lib/claims";
+import { authMethodSchema } from "./party";
+import { signingAlgorithmSchema } from "./track";
 
-// What the Control API answers (lib/control/views.ts builds these objects); used for the OpenAPI
-// document and by the tests that check responses.
+// The one description of each object the Control API (and the admin UI) shows: lib/control/views.ts
+// builds objects of these output types, the OpenAPI document is generated from them, and the tests
+// check responses against them.
 
 const dateTime = z.iso.datetime();
 const page = <T extends z.ZodType>(item: T) =>
@@ -19,7 +22,7 @@ export const tenantViewSchema = z.object({
 export const trackViewSchema = z.object({
   name: z.string(),
   display_name: z.string().nullable(),
-  signing_algorithm: z.enum(["RS256", "PS256", "ES256", "EdDSA"]),
+  signing_algorithm: signingAlgorithmSchema,
   key_validity_months: z.number().int(),
   key_renew_days_before_expiry: z.number().int(),
   key_primary_after_days: z.number().int(),
@@ -40,7 +43,7 @@ export const partyViewSchema = z.object({
   resource: z.object({ scopes: z.array(z.string()), audience: z.string() }).nullable(),
   client: z
     .object({
-      auth_method: z.enum(["client_secret_post", "client_secret_basic", "private_key_jwt"]),
+      auth_method: authMethodSchema,
       resource_scopes: z.array(z.object({ resource: z.string(), scopes: z.array(z.string()) })),
       access_token_lifetime: z.number().int(),
       allow_legacy_assertion_audience: z.boolean(),
@@ -127,3 +130,28 @@ export const secretListSchema = z.object({ data: z.array(secretViewSchema) });
 export const clientKeyListSchema = z.object({ data: z.array(clientKeyViewSchema) });
 export const signingKeyListSchema = z.object({ data: z.array(signingKeyViewSchema) });
 export const rotateResultSchema = z.object({ primary_kid: z.string(), keys: z.array(signingKeyViewSchema) });
+
+/** What "Read certificate" shows before a client key is saved: the stored view's public fields. */
+export const clientKeyPreviewSchema = clientKeyViewSchema.pick({
+  kid: true,
+  kty: true,
+  alg: true,
+  "x5t#S256": true,
+  subject: true,
+  issuer: true,
+  not_before: true,
+  not_after: true,
+  expired: true,
+});
+
+export type TenantView = z.output<typeof tenantViewSchema>;
+export type TrackView = z.output<typeof trackViewSchema>;
+export type PartyView = z.output<typeof partyViewSchema>;
+export type CreatedParty = z.output<typeof createdPartySchema>;
+export type SecretView = z.output<typeof secretViewSchema>;
+export type CreatedSecret = z.output<typeof createdSecretSchema>;
+export type ClientKeyView = z.output<typeof clientKeyViewSchema>;
+export type ClientKeyPreview = z.output<typeof clientKeyPreviewSchema>;
+export type SigningKeyView = z.output<typeof signingKeyViewSchema>;
+export type RotateResult = z.output<typeof rotateResultSchema>;
+export type AuditView = z.output<typeof auditViewSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { flattenErrors, renumber, runnable } from "@/components/claim-transforms/editor-model";
-import { claimTransformsSchema } from "@/lib/validation/claim-transforms";
+import { claimTransformsSchema } from "@/lib/claims";
 
 describe("editor model", () => {
   it("takes the Control API's field list (prefixed) and react-hook-form's nested errors alike", () => {

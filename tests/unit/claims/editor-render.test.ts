@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ClaimTransformsEditor } from "@/components/claim-transforms/claim-transforms-editor";
-import { claimTransformsSchema } from "@/lib/validation/claim-transforms";
+import { claimTransformsSchema } from "@/lib/claims";
 
 // Server-rendered markup of the editor: the first paint a browser gets, with the preview already computed.
 describe("ClaimTransformsEditor first render", () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyClaimTransforms, type Claim, type ClaimTransform } from "@/lib/claims";
-import { claimTransformsSchema } from "@/lib/validation/claim-transforms";
+import { applyClaimTransforms, type Claim, type ClaimTransform, claimTransformsSchema } from "@/lib/claims";
 
 const base: Claim[] = [
   { type: "sub", value: "c_app" },

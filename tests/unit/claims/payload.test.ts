@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyClaimTransforms, claimsFromPayload, claimsToPayload } from "@/lib/claims";
-import { claimTransformsSchema } from "@/lib/validation/claim-transforms";
+import { applyClaimTransforms, claimsFromPayload, claimsToPayload, claimTransformsSchema } from "@/lib/claims";
 
 describe("JWT payload ⇄ claims", () => {
   it("arrays become several claims and back; one value stays a string", () => {

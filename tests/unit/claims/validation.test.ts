@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimTransformSchema, claimTransformsSchema, validateClaimTransforms } from "@/lib/validation/claim-transforms";
+import { claimTransformSchema, claimTransformsSchema, validateClaimTransforms } from "@/lib/claims";
 
 /** The per-field errors a save would answer with, as { "0.transformation": message }. */
 function errorsOf(list: unknown): Record<string, string> {

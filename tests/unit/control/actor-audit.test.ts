@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertAllTenants, assertTenantAccess, canAccessTenant, type Actor } from "@/lib/control/actor";
+import { assertAllTenants, assertTenantAccess, type Actor } from "@/lib/control/actor";
+import { canAccessTenant } from "@/lib/tenancy";
 import { DomainError } from "@/lib/control/errors";
 import { diffFields, redact } from "@/lib/audit/diff";
 

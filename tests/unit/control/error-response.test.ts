@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { conflict, invalid, notFound, preconditionFailed, forbidden } from "@/lib/control/errors";
-import { errorResponse } from "@/lib/http/control-route";
+import { errorResponse } from "@/lib/control-api/control-route";
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,6 +1,6 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { buildOpenApiDocument } from "@/lib/http/openapi";
+import { buildOpenApiDocument } from "@/lib/control-api/openapi";
 
 describe("OpenAPI document", () => {
   it("validates against the OpenAPI 3.1 schema", async () => {

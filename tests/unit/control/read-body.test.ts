@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { HttpProblem } from "@/lib/http/problem";
-import { readJson } from "@/lib/http/read-body";
-import { ifMatchVersion } from "@/lib/http/respond";
-import { binaryKind, classifyKeyFile } from "@/lib/validation/client-key";
+import { HttpProblem } from "@/lib/control-api/problem";
+import { readJson } from "@/lib/control-api/read-body";
+import { ifMatchVersion } from "@/lib/control-api/respond";
+import { binaryKind, classifyKeyFile } from "@/lib/certificates/key-file";
 
 const req = (body: BodyInit | null, headers: Record<string, string> = {}) =>
   new Request("http://x/api", { method: "POST", body, headers, ...(body ? { duplex: "half" } : {}) } as RequestInit);

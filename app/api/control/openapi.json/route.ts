@@ -1,6 +1,6 @@
-import { methodNotAllowed } from "@/lib/http/control-route";
+import { methodNotAllowed } from "@/lib/control-api/control-route";
 import { getConfig } from "@/lib/config";
-import { buildOpenApiDocument } from "@/lib/http/openapi";
+import { buildOpenApiDocument } from "@/lib/control-api/openapi";
 
 export const dynamic = "force-dynamic";
 

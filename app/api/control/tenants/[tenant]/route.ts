@@ -1,6 +1,7 @@
 import { deleteTenant, getTenant } from "@/lib/control/tenants";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { json, noContent } from "@/lib/http/respond";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { CONTROL_API_ROUTES } from "@/lib/control-api/routes";
+import { json, noContent } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export const DELETE = controlRoute<P>(async ({ actor, params }) => {
   return noContent();
 });
 
-const notAllowed = methodNotAllowed(["GET", "DELETE"]);
+const notAllowed = methodNotAllowed(CONTROL_API_ROUTES["/api/control/tenants/{tenant}"]);
 export const POST = notAllowed;
 export const PUT = notAllowed;
 export const PATCH = notAllowed;

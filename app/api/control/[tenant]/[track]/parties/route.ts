@@ -1,8 +1,9 @@
 import { createParty, listParties } from "@/lib/control/parties";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readJson } from "@/lib/http/read-body";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { CONTROL_API_ROUTES } from "@/lib/control-api/routes";
+import { readJson } from "@/lib/control-api/read-body";
 import type { PartyCreateInput } from "@/lib/validation";
-import { json, queryOf } from "@/lib/http/respond";
+import { json, queryOf } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export const POST = controlRoute<P>(async ({ req, actor, params }) => {
   });
 });
 
-const notAllowed = methodNotAllowed(["GET", "POST"]);
+const notAllowed = methodNotAllowed(CONTROL_API_ROUTES["/api/control/{tenant}/{track}/parties"]);
 export const PUT = notAllowed;
 export const PATCH = notAllowed;
 export const DELETE = notAllowed;

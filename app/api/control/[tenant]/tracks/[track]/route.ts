@@ -1,8 +1,9 @@
 import { deleteTrack, getTrack, updateTrack } from "@/lib/control/tracks";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readJson } from "@/lib/http/read-body";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { CONTROL_API_ROUTES } from "@/lib/control-api/routes";
+import { readJson } from "@/lib/control-api/read-body";
 import type { TrackUpdateInput } from "@/lib/validation";
-import { ifMatchVersion, json, noContent } from "@/lib/http/respond";
+import { ifMatchVersion, json, noContent } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +25,6 @@ export const DELETE = controlRoute<P>(async ({ actor, params }) => {
   return noContent();
 });
 
-const notAllowed = methodNotAllowed(["GET", "PATCH", "DELETE"]);
+const notAllowed = methodNotAllowed(CONTROL_API_ROUTES["/api/control/{tenant}/tracks/{track}"]);
 export const POST = notAllowed;
 export const PUT = notAllowed;

@@ -1,8 +1,9 @@
 import { deleteParty, getParty, updateParty } from "@/lib/control/parties";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readJson } from "@/lib/http/read-body";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { CONTROL_API_ROUTES } from "@/lib/control-api/routes";
+import { readJson } from "@/lib/control-api/read-body";
 import type { PartyUpdateInput } from "@/lib/validation";
-import { ifMatchVersion, json, noContent } from "@/lib/http/respond";
+import { ifMatchVersion, json, noContent } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +26,6 @@ export const DELETE = controlRoute<P>(async ({ actor, params }) => {
   return noContent();
 });
 
-const notAllowed = methodNotAllowed(["GET", "PUT", "DELETE"]);
+const notAllowed = methodNotAllowed(CONTROL_API_ROUTES["/api/control/{tenant}/{track}/parties/{name}"]);
 export const POST = notAllowed;
 export const PATCH = notAllowed;

@@ -1,7 +1,8 @@
 import { rotateTrackSigningKeys } from "@/lib/control/signing-keys";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readJson } from "@/lib/http/read-body";
-import { json } from "@/lib/http/respond";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { CONTROL_API_ROUTES } from "@/lib/control-api/routes";
+import { readJson } from "@/lib/control-api/read-body";
+import { json } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const POST = controlRoute<P>(async ({ req, actor, params }) => {
   return json(await rotateTrackSigningKeys(actor, params.tenant, params.track));
 });
 
-const notAllowed = methodNotAllowed(["POST"]);
+const notAllowed = methodNotAllowed(CONTROL_API_ROUTES["/api/control/{tenant}/{track}/signing-keys/rotate"]);
 export const GET = notAllowed;
 export const PUT = notAllowed;
 export const PATCH = notAllowed;

@@ -1,7 +1,8 @@
 import { addClientKey, listClientKeys } from "@/lib/control/client-keys";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readClientKeyUpload } from "@/lib/http/read-client-key";
-import { json } from "@/lib/http/respond";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { CONTROL_API_ROUTES } from "@/lib/control-api/routes";
+import { readClientKeyUpload } from "@/lib/control-api/read-client-key";
+import { json } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const POST = controlRoute<P>(async ({ req, actor, params }) => {
   return json(await addClientKey(actor, ref(params), upload, field), { status: 201 });
 });
 
-const notAllowed = methodNotAllowed(["GET", "POST"]);
+const notAllowed = methodNotAllowed(CONTROL_API_ROUTES["/api/control/{tenant}/{track}/parties/{name}/keys"]);
 export const PUT = notAllowed;
 export const PATCH = notAllowed;
 export const DELETE = notAllowed;

@@ -1,8 +1,9 @@
 import { createSecret, listSecrets } from "@/lib/control/secrets";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { readJson } from "@/lib/http/read-body";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { CONTROL_API_ROUTES } from "@/lib/control-api/routes";
+import { readJson } from "@/lib/control-api/read-body";
 import type { SecretCreateInput } from "@/lib/validation";
-import { json } from "@/lib/http/respond";
+import { json } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export const POST = controlRoute<P>(async ({ req, actor, params }) => {
   return json(secret, { status: 201, noStore: true });
 });
 
-const notAllowed = methodNotAllowed(["GET", "POST"]);
+const notAllowed = methodNotAllowed(CONTROL_API_ROUTES["/api/control/{tenant}/{track}/parties/{name}/secrets"]);
 export const PUT = notAllowed;
 export const PATCH = notAllowed;
 export const DELETE = notAllowed;

@@ -1,6 +1,7 @@
 import { deleteClientKey } from "@/lib/control/client-keys";
-import { controlRoute, methodNotAllowed } from "@/lib/http/control-route";
-import { noContent } from "@/lib/http/respond";
+import { controlRoute, methodNotAllowed } from "@/lib/control-api/control-route";
+import { CONTROL_API_ROUTES } from "@/lib/control-api/routes";
+import { noContent } from "@/lib/control-api/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const DELETE = controlRoute<P>(async ({ actor, params }) => {
   return noContent();
 });
 
-const notAllowed = methodNotAllowed(["DELETE"]);
+const notAllowed = methodNotAllowed(CONTROL_API_ROUTES["/api/control/{tenant}/{track}/parties/{name}/keys/{kid}"]);
 export const GET = notAllowed;
 export const POST = notAllowed;
 export const PUT = notAllowed;

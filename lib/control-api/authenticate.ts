@@ -1,9 +1,8 @@
 import "server-only";
 import { decodeJwt } from "jose";
-import { CONTROL_API_RESOURCE, MASTER } from "@/lib/bootstrap/constants";
-import { getConfig } from "@/lib/config";
-import type { Actor } from "@/lib/control/actor";
-import { HttpProblem } from "@/lib/http/problem";
+import { CONTROL_API_RESOURCE, MASTER, type Actor } from "@/lib/tenancy";
+import { HttpProblem } from "./problem";
+import { trackOfIssuer } from "@/lib/oauth/urls";
 import { InvalidAccessTokenError, verifyAccessToken } from "@/lib/oauth/verify-access-token";
 
 const REALM = 'Bearer realm="fennec-control"';
@@ -31,10 +30,8 @@ function insufficientScope(): HttpProblem {
 /** The tenant a token's issuer names, when that issuer is a `master` track of this server. */
 function issuerTenant(iss: unknown): string | null {
   if (typeof iss !== "string") return null;
-  const base = `${getConfig().publicUrl}/`;
-  if (!iss.startsWith(base)) return null;
-  const m = /^([\w-]{1,50})\/([\w-]{1,50})\/$/.exec(iss.slice(base.length));
-  return m && m[2] === MASTER ? m[1] : null;
+  const t = trackOfIssuer(iss);
+  return t && t.track === MASTER ? t.tenant : null;
 }
 
 /**

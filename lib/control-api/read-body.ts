@@ -1,5 +1,5 @@
 import { HttpProblem } from "./problem";
-import { readStreamCapped } from "./read-stream-capped";
+import { readStreamCapped } from "@/lib/oauth/read-stream-capped";
 
 export const MAX_JSON_BYTES = 256 * 1024;
 export const MAX_UPLOAD_BYTES = 1024 * 1024;

@@ -1,15 +1,16 @@
 import "server-only";
 import { describeError } from "@/lib/errors/describe-error";
 import { randomUUID } from "node:crypto";
-import { authenticateControlApi } from "@/lib/auth/control-api";
-import type { Actor } from "@/lib/control/actor";
+import { authenticateControlApi } from "./authenticate";
+import type { Actor } from "@/lib/tenancy";
 import { isDomainError, type DomainError } from "@/lib/control/errors";
 import { HttpProblem, problemResponse, type ProblemInit } from "./problem";
+import { allowedMethods, type ControlApiRoute } from "./routes";
 
 type Params = Record<string, string>;
 export type ControlContext<P extends Params> = { req: Request; actor: Actor; params: P };
 
-// Names in paths are case-insensitive (interfaces.md); ids and kids are not.
+// Tenant, track and party names in paths are case-insensitive (README "Control API"); ids and kids are not.
 const LOWERCASED = new Set(["tenant", "track", "name"]);
 
 const STATUS: Record<DomainError["kind"], { status: number; title: string }> = {
@@ -69,8 +70,9 @@ export function errorResponse(e: unknown, instance: string): Response {
   );
 }
 
-/** The handler for a method a Control API path does not offer: 405 as problem+json, with Allow. */
-export function methodNotAllowed(allowed: string[]) {
+/** The handler for a method a Control API path does not offer: 405 as problem+json, with Allow from the route table. */
+export function methodNotAllowed(route: ControlApiRoute | string[]) {
+  const allowed = Array.isArray(route) ? route : allowedMethods(route);
   return async (req: Request): Promise<Response> =>
     problemResponse(
       {

@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/auth/admin-action";
-import { name } from "../_lib/refs";
 import { createTenant, createTrack, deleteTrack, updateTrack } from "@/lib/control";
-import type { TenantCreateInput, TrackCreateInput, TrackUpdateInput } from "@/lib/validation";
+import { nameArg, type TenantCreateInput, type TrackCreateInput, type TrackUpdateInput } from "@/lib/validation";
 
 // The frame's tenant and track selectors are rendered by the tenant layout, which must see the change.
 const refreshFrame = () => revalidatePath("/control", "layout");
@@ -19,19 +18,19 @@ export async function createTenantAction(input: TenantCreateInput) {
 
 export async function createTrackAction(tenant: string, input: TrackCreateInput) {
   return adminAction(async (actor) => {
-    const track = await createTrack(actor, name(tenant), input);
+    const track = await createTrack(actor, nameArg(tenant), input);
     refreshFrame();
     return { track };
   });
 }
 
 export async function updateTrackAction(tenant: string, track: string, input: TrackUpdateInput) {
-  return adminAction(async (actor) => ({ track: await updateTrack(actor, name(tenant), name(track), input) }));
+  return adminAction(async (actor) => ({ track: await updateTrack(actor, nameArg(tenant), nameArg(track), input) }));
 }
 
 export async function deleteTrackAction(tenant: string, track: string) {
   return adminAction(async (actor) => {
-    await deleteTrack(actor, name(tenant), name(track));
+    await deleteTrack(actor, nameArg(tenant), nameArg(track));
     refreshFrame();
     return {};
   });

@@ -1,21 +1,13 @@
 "use client";
 
 import { useId, useState } from "react";
-import { previewClientKeyAction } from "@/app/(control)/control/_actions/client-keys";
+import { previewClientKeyAction } from "./actions";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, Input } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
+import type { ClientKeyPreview } from "@/lib/control";
 
-export type KeyPreview = {
-  kid: string;
-  x5tS256: string | null;
-  subject: string | null;
-  issuer: string | null;
-  not_before: string | null;
-  not_after: string | null;
-  expired: boolean;
-};
-export type PendingCertificate = { file: File; password: string; preview: KeyPreview };
+export type PendingCertificate = { file: File; password: string; preview: ClientKeyPreview };
 
 export const certificateForm = (c: { file: File; password: string }) => {
   const f = new FormData();
@@ -26,13 +18,13 @@ export const certificateForm = (c: { file: File; password: string }) => {
 
 const day = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 10) : "—");
 
-export function KeyPreviewCard({ k }: { k: KeyPreview }) {
+export function KeyPreviewCard({ k }: { k: ClientKeyPreview }) {
   return (
     <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label="Certificate details">
       <dt className="text-slate-500">Subject</dt>
       <dd className="break-all">{k.subject ?? "— (a bare public key)"}</dd>
       <dt className="text-slate-500">Thumbprint</dt>
-      <dd className="font-mono text-xs break-all">{k.x5tS256 ?? k.kid}</dd>
+      <dd className="font-mono text-xs break-all">{k["x5t#S256"] ?? k.kid}</dd>
       <dt className="text-slate-500">Valid</dt>
       <dd>
         {day(k.not_before)} to {day(k.not_after)} {k.expired && <Badge tone="red">Expired</Badge>}
@@ -46,7 +38,7 @@ export function CertificateUpload({ onReady, pending }: { onReady: (c: PendingCe
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState("");
-  const [preview, setPreview] = useState<KeyPreview | null>(null);
+  const [preview, setPreview] = useState<ClientKeyPreview | null>(null);
   const [error, setError] = useState<string>();
   const [reading, setReading] = useState(false);
 

@@ -1,21 +1,11 @@
 import { z } from "zod";
-import { CLAIM_TRANSFORM_ACTIONS, CLAIM_TRANSFORM_TYPES } from "@/lib/claims/catalog";
-import { MAX_CLAIMS, MAX_CLAIM_TRANSFORMS, MAX_CLAIM_TYPE, MAX_TRANSFORMATION, checkClaimTransform } from "@/lib/claims/rules";
+import { CLAIM_TRANSFORM_ACTIONS } from "./catalog";
+import { canonicalClaimTransformSchema, type ClaimTransform } from "./canonical";
+import { MAX_CLAIMS, MAX_CLAIM_TRANSFORMS, MAX_CLAIM_TYPE, MAX_TRANSFORMATION, checkClaimTransform } from "./rules";
+import { CLAIM_TRANSFORM_TYPES } from "./transform-types";
 
 export { MAX_CLAIM_TRANSFORMS };
-
-/** One claim transform in Fennec's canonical form (FoxIDs' snake_case JSON, foxids.md §4.1), as stored and returned. */
-export const canonicalClaimTransformSchema = z.object({
-  type: z.enum(CLAIM_TRANSFORM_TYPES),
-  action: z.enum(CLAIM_TRANSFORM_ACTIONS),
-  order: z.number().int().min(0).max(1000),
-  claims_in: z.array(z.string()),
-  claims_out: z.array(z.string()),
-  transformation: z.string().nullable(),
-  transformation_extension: z.string().nullable(),
-  name: z.string().optional(),
-});
-export type ClaimTransform = z.output<typeof canonicalClaimTransformSchema>;
+export { canonicalClaimTransformSchema, type ClaimTransform };
 
 /** What a client may send: canonical fields, or FoxIDs' spellings (`Concatenate`, `RegexMap`, `claim_out`, …). */
 export type ClaimTransformInput = {
@@ -36,7 +26,7 @@ function parseOne(input: unknown, ctx: z.RefinementCtx, defaultOrder: number): C
   return value ?? z.NEVER;
 }
 
-// The rules live in lib/claims/rules.ts, for messages per field; this only documents the input for OpenAPI.
+// The rules live in rules.ts, for messages per field; this only documents the input for OpenAPI.
 const inputItem = z.custom<ClaimTransformInput>().meta({
   type: "object",
   description:
@@ -122,4 +112,3 @@ export function validateClaimTransforms(
   };
 }
 
-export { CLAIM_TRANSFORM_ACTIONS, CLAIM_TRANSFORM_TYPES };

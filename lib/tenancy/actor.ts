@@ -1,0 +1,29 @@
+/**
+ * Who performs an operation. For a person or a Control API client, `tenant` is a lowercase tenant
+ * name, or null for every tenant (a master administrator, or a client holding `control_api:master`
+ * from master/master). `system` is Fennec itself (first start, the key schedule): it appears in the
+ * audit trail and is never granted access through these predicates.
+ */
+export type Actor =
+  | { kind: "admin"; id: string; email: string; tenant: string | null }
+  | { kind: "client"; clientId: string; tenant: string | null }
+  | { kind: "system"; name: SystemActorName };
+
+export type SystemActorName = "bootstrap" | "key-schedule" | "rotate";
+export type PrincipalActor = Extract<Actor, { kind: "admin" | "client" }>;
+
+export const systemActor = (name: SystemActorName): Actor => ({ kind: "system", name });
+
+/** Fails closed: only an administrator or a Control API client is a principal. */
+export function isPrincipal(actor: unknown): actor is PrincipalActor {
+  const kind = (actor as { kind?: unknown } | null | undefined)?.kind;
+  return kind === "admin" || kind === "client";
+}
+
+export function hasAllTenants(actor: Actor): boolean {
+  return isPrincipal(actor) && actor.tenant === null;
+}
+
+export function canAccessTenant(actor: Actor, tenant: string): boolean {
+  return isPrincipal(actor) && (actor.tenant === null || actor.tenant === tenant.toLowerCase());
+}
