@@ -44,7 +44,10 @@ export function ensureBuild(distDir: string, watch: string[]) {
   const newer = watch.some((w) => newestMtime(path.join(ROOT, w)) > built);
   if (built && !newer && process.env.BENCH_REBUILD !== "1") return;
   console.log(`building Fennec into ${distDir} ...`);
+  // next build adds a build folder other than .next to tsconfig.json's include list: keep the file as it is
+  const tsconfig = fs.readFileSync(path.join(ROOT, "tsconfig.json"));
   const r = spawnSync("npm", ["run", "build"], { cwd: ROOT, env: { ...process.env, FENNEC_DIST_DIR: distDir }, stdio: ["ignore", "ignore", "inherit"] });
+  fs.writeFileSync(path.join(ROOT, "tsconfig.json"), tsconfig);
   if (r.status !== 0) throw new Error("build failed");
 }
 
