@@ -10,8 +10,8 @@ import { pathToFileURL } from "node:url";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const distDir = process.env.FENNEC_DIST_DIR || ".next";
-const buildId = path.join(root, distDir, "BUILD_ID");
-const bundle = path.join(root, distDir, "fennec-server.mjs");
+const buildId = path.resolve(root, distDir, "BUILD_ID");
+const bundle = path.resolve(root, distDir, "fennec-server.mjs");
 const mtime = (f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0);
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env }).status ?? 1;
 
