@@ -13,6 +13,7 @@ const LIB_LAYERS = [
   ["oauth"],
   ["control"],
   ["control-api", "auth"],
+  ["server"],
 ];
 
 const layerZones = LIB_LAYERS.flatMap((layer, i) =>

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, unit tests, a production build, integration tests on PGlite and on PostgreSQL
-// (when TEST_DATABASE_URL is set or a server answers on 127.0.0.1:5432), then Playwright in Chromium.
+// (when TEST_DATABASE_URL is set or a server answers on 127.0.0.1:5432), each followed by the protocol
+// folders again through the Next.js route handlers (FENNEC_FAST_MOUNT=off), then Playwright in Chromium.
 // Ends with one line "Tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -37,9 +38,9 @@ function countPlaywright(file) {
   totals.skipped += s.skipped;
 }
 
-const vitest = (name, config, env = {}) => {
+const vitest = (name, config, env = {}, files = []) => {
   const out = path.join(reports, `${name.replace(/\W+/g, "-")}.json`);
-  const args = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
+  const args = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...files];
   if (config) args.push("--config", config);
   step(name, bin("vitest"), args, env);
   countVitest(out);
@@ -62,16 +63,22 @@ const want = (k) => !only || only.includes(k);
 if (want("typecheck")) step("typecheck", bin("tsc"), ["--noEmit"]);
 if (want("lint")) step("lint", bin("eslint"), ["."]);
 if (want("unit")) vitest("unit tests", undefined);
-const built = want("build") ? step("production build", bin("next"), ["build"]) : true;
+const built = want("build") ? step("production build", "npm", ["run", "build"]) : true;
+// The protocol folders run a second time with FENNEC_FAST_MOUNT=off: every test server then answers the
+// protocol endpoints through the Next.js route handlers instead of the fast mount.
+const PROTOCOL_TESTS = ["tests/integration/token", "tests/integration/keys", "tests/integration/health.test.ts"];
 if (built) {
   const skipBuild = { FENNEC_TEST_SKIP_BUILD: "1" };
-  if (want("pglite")) vitest("integration tests on PGlite", "vitest.integration.config.ts", { ...skipBuild, FENNEC_TEST_DB: "pglite" });
-  if (want("postgres")) {
-    if (await postgresReachable()) {
-      vitest("integration tests on PostgreSQL", "vitest.integration.config.ts", { ...skipBuild, FENNEC_TEST_DB: "postgres" });
-    } else {
-      console.log("\n=== integration tests on PostgreSQL: skipped (no server on 127.0.0.1:5432 and no TEST_DATABASE_URL) ===");
+  const integration = (db, label) => {
+    vitest(`integration tests on ${label}`, "vitest.integration.config.ts", { ...skipBuild, FENNEC_TEST_DB: db });
+    if (want("route-handlers")) {
+      vitest(`integration tests on ${label}, route handlers (FENNEC_FAST_MOUNT=off)`, "vitest.integration.config.ts", { ...skipBuild, FENNEC_TEST_DB: db, FENNEC_FAST_MOUNT: "off" }, PROTOCOL_TESTS);
     }
+  };
+  if (want("pglite")) integration("pglite", "PGlite");
+  if (want("postgres")) {
+    if (await postgresReachable()) integration("postgres", "PostgreSQL");
+    else console.log("\n=== integration tests on PostgreSQL: skipped (no server on 127.0.0.1:5432 and no TEST_DATABASE_URL) ===");
   }
   if (want("e2e")) {
     const out = path.join(reports, "playwright.json");

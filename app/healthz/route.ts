@@ -1,6 +1,11 @@
-export const dynamic = "force-dynamic";
+import { protocolRoute } from "@/lib/oauth/route-handlers";
 
-/** Liveness: the process answers. */
-export function GET() {
-  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
-}
+export const dynamic = "force-dynamic";
+const route = protocolRoute("healthz");
+export const GET = route.GET;
+export const HEAD = route.HEAD;
+export const POST = route.POST;
+export const PUT = route.PUT;
+export const PATCH = route.PATCH;
+export const DELETE = route.DELETE;
+export const OPTIONS = route.OPTIONS;

@@ -1,9 +1,11 @@
-import { readiness } from "@/lib/health/readiness";
+import { protocolRoute } from "@/lib/oauth/route-handlers";
 
 export const dynamic = "force-dynamic";
-
-/** Readiness: the database answers and every migration is applied. */
-export async function GET() {
-  const r = await readiness();
-  return Response.json(r, { status: r.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
-}
+const route = protocolRoute("readyz");
+export const GET = route.GET;
+export const HEAD = route.HEAD;
+export const POST = route.POST;
+export const PUT = route.PUT;
+export const PATCH = route.PATCH;
+export const DELETE = route.DELETE;
+export const OPTIONS = route.OPTIONS;

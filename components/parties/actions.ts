@@ -1,7 +1,7 @@
 "use server";
 
 import { adminAction } from "@/lib/auth/admin-action";
-import { createParty, deleteParty, updateParty, type PartyRefInput } from "@/lib/control";
+import { createParty, deleteParty, listResourceOptions, updateParty, type PartyRefInput } from "@/lib/control";
 import { nameArg, partyRefArg, type PartyCreateInput, type PartyUpdateInput } from "@/lib/validation";
 
 export async function createPartyAction(tenant: string, track: string, input: PartyCreateInput) {
@@ -17,4 +17,11 @@ export async function deletePartyAction(ref: PartyRefInput) {
     await deleteParty(actor, partyRefArg(ref));
     return {};
   });
+}
+
+/** The grants picker's search: the track's resources whose name or display name contains `filter`. */
+export async function searchResourcesAction(tenant: string, track: string, filter: string) {
+  return adminAction(async (actor) => ({
+    resources: await listResourceOptions(actor, nameArg(tenant), nameArg(track), { filter: String(filter).slice(0, 100) }),
+  }));
 }

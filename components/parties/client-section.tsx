@@ -3,20 +3,26 @@
 import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { CertificateUpload, type PendingCertificate } from "@/components/keys/certificate-upload";
-import { GrantsPicker, type ResourceOption } from "./grants-picker";
+import { GrantsPicker, type ResourceOptions } from "./grants-picker";
 import type { PartyFormValues } from "./party-form-values";
 
 type Form = UseFormReturn<PartyFormValues, unknown, PartyFormValues>;
 
 export function ClientSection({
   form,
+  tenant,
+  track,
   resources,
+  exclude,
   advanced,
   askCertificate,
   onCertificate,
 }: {
   form: Form;
-  resources: ResourceOption[];
+  tenant: string;
+  track: string;
+  resources: ResourceOptions;
+  exclude?: string;
   advanced: boolean;
   askCertificate: boolean;
   onCertificate: (c: PendingCertificate | null) => void;
@@ -58,7 +64,10 @@ export function ClientSection({
         name="client.resource_scopes"
         render={({ field }) => (
           <GrantsPicker
+            tenant={tenant}
+            track={track}
             resources={resources}
+            exclude={exclude}
             value={(field.value ?? []).map((g) => ({ resource: g.resource, scopes: g.scopes ?? [] }))}
             onChange={field.onChange}
             error={grantErrors.join(" ") || errors?.resource_scopes?.message || errors?.resource_scopes?.root?.message}

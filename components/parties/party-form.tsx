@@ -15,7 +15,7 @@ import { useToast } from "@/components/ui/toast";
 import { partyCreateSchema, partyUpdateSchema } from "@/lib/validation";
 import { certificateForm, type PendingCertificate } from "@/components/keys/certificate-upload";
 import { ClientSection } from "./client-section";
-import type { ResourceOption } from "./grants-picker";
+import type { ResourceOptions } from "./grants-picker";
 import { newClientPart, newResourcePart, type PartyFormValues } from "./party-form-values";
 import { ScopeListEditor } from "./scope-list-editor";
 import { TryIt } from "./try-it";
@@ -25,7 +25,7 @@ type Props = {
   tenant: string;
   track: string;
   initial: PartyFormValues;
-  resources: ResourceOption[];
+  resources: ResourceOptions;
   keyCount?: number;
   tokenEndpoint: string;
 };
@@ -49,7 +49,6 @@ export function PartyForm({ mode, tenant, track, initial, resources, keyCount = 
   });
   const isResource = resource != null;
   const isClient = client != null;
-  const otherResources = resources.filter((r) => r.name !== initial.name);
 
   async function uploadCertificate(party: string) {
     if (!certificate || method !== "private_key_jwt") return true;
@@ -162,7 +161,10 @@ form.setValue("client", e.target.checked ? newClientPart() : null, { shouldDirty
       {isClient && (
         <ClientSection
           form={form}
-          resources={otherResources}
+          tenant={tenant}
+          track={track}
+          resources={resources}
+          exclude={initial.name || undefined}
           advanced={advanced}
           askCertificate={mode === "create" || keyCount === 0 || initial.client?.auth_method !== "private_key_jwt"}
           onCertificate={setCertificate}

@@ -5,7 +5,7 @@ import { ClientKeysPanel } from "@/components/keys/client-keys-panel";
 import { SecretsPanel } from "@/components/secrets/secrets-panel";
 import { Tabs, type TabItem } from "@/components/ui/tabs";
 import type { ClientKeyView, PartyRefInput, PartyView, SecretView } from "@/lib/control";
-import type { ResourceOption } from "./grants-picker";
+import type { ResourceOptions } from "./grants-picker";
 import { PartyForm } from "./party-form";
 import { partyValues } from "./party-form-values";
 import { TryIt } from "./try-it";
@@ -22,7 +22,7 @@ export function PartyTabs({
 }: {
   partyRef: PartyRefInput;
   party: PartyView;
-  resources: ResourceOption[];
+  resources: ResourceOptions;
   secrets: SecretView[] | null;
   keys: ClientKeyView[] | null;
   tokenEndpoint: string;

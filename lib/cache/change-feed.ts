@@ -34,7 +34,10 @@ type Feed = {
   polling: boolean;
   ready?: Promise<void>;
   lastPollAt: number;
+  /** hands changes this process committed to the other worker processes of the same server */
+  relay?: (changes: RelayedChange[]) => void;
 };
+export type RelayedChange = Change & { id: string };
 const g = globalThis as unknown as { __fennecFeed?: Feed };
 const feed = (): Feed =>
   (g.__fennecFeed ??= { listeners: new Set(), floor: null, seen: new Set(), holes: new Map(), polling: false, lastPollAt: 0 });
@@ -61,12 +64,30 @@ export async function transactionWithChanges<T>(
     pendingByTx.set(tx, pending);
     return fn(tx);
   }, opts);
+  applyCommitted(pending);
+  if (pending.length) feed().relay?.(pending.map((p) => ({ ...p.change, id: String(p.id) })));
+  return result;
+}
+
+function applyCommitted(changes: { id: bigint; change: Change }[]) {
   const f = feed();
-  for (const p of pending) {
+  for (const p of changes) {
     if (f.floor !== null && p.id > f.floor) f.seen.add(p.id);
     dispatch(p.change);
   }
-  return result;
+}
+
+/**
+ * Worker processes of one server (FENNEC_WORKERS) pass each other what they commit, so that a change
+ * made through one worker reaches its siblings' caches at once, as it does its own; other instances
+ * still learn it from the poll.
+ */
+export function relayChangesTo(relay: (changes: RelayedChange[]) => void) {
+  feed().relay = relay;
+}
+
+export function applyRelayedChanges(changes: RelayedChange[]) {
+  applyCommitted(changes.map(({ id, topic, key }) => ({ id: BigInt(id), change: { topic, key } })));
 }
 
 /** Subscribe to changes from this and every other instance; starts the poller on first use. */
@@ -97,6 +118,8 @@ function start(): Promise<void> {
     f.timer = setInterval(() => void poll(), POLL_MS);
     f.timer.unref();
     f.ready = poll();
+    // one poller per process, whichever module graph starts it (tests count this line)
+    console.log(`Fennec: change feed polling every ${POLL_MS / 1000} s (pid ${process.pid})`);
   }
   return f.ready!;
 }

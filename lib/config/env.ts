@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseTrustedProxies, TrustedProxiesError, type TrustedProxies } from "./trusted-proxies";
@@ -34,6 +35,15 @@ const envSchema = z.object({
     z.string().min(16, "must be at least 16 characters").max(300, "must be at most 300 characters"),
   ),
   FENNEC_TRUSTED_PROXIES: z.string().max(4000, "must be at most 4000 characters").optional(),
+  FENNEC_FAST_MOUNT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"], "must be on or off").default("on")),
+  FENNEC_WORKERS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number("must be a whole number from 1 to 256").int("must be a whole number from 1 to 256").min(1).max(256).optional(),
+  ),
+  FENNEC_MAX_PARTIES_PER_TRACK: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int("must be a whole number").min(1).max(1_000_000).default(20_000),
+  ),
 });
 
 export type FennecConfig = {
@@ -47,6 +57,12 @@ export type FennecConfig = {
   bootstrapClient: { id: string; secret: string } | undefined;
   /** whose X-Forwarded-For to believe (lib/net/client-address.ts); none by default */
   trustedProxies: TrustedProxies;
+  /** protocol endpoints on node:http ahead of Next.js (FENNEC_FAST_MOUNT, default on) */
+  fastMount: boolean;
+  /** FENNEC_WORKERS, default the number of CPUs; `workersSet` says whether it was given */
+  workers: number;
+  workersSet: boolean;
+  maxPartiesPerTrack: number;
 };
 
 export class ConfigError extends Error {}
@@ -96,6 +112,10 @@ export function parseConfig(env: Record<string, string | undefined>): FennecConf
       ? { id: e.FENNEC_BOOTSTRAP_CLIENT_ID.toLowerCase(), secret: e.FENNEC_BOOTSTRAP_CLIENT_SECRET! }
       : undefined,
     trustedProxies,
+    fastMount: e.FENNEC_FAST_MOUNT === "on",
+    workers: e.FENNEC_WORKERS ?? os.availableParallelism(),
+    workersSet: e.FENNEC_WORKERS !== undefined,
+    maxPartiesPerTrack: e.FENNEC_MAX_PARTIES_PER_TRACK,
   };
 }
 

@@ -3,6 +3,7 @@ export * from "./errors";
 export { listTenants, getTenant, createTenant, deleteTenant } from "./tenants";
 export { listTracks, getTrack, createTrack, updateTrack, deleteTrack } from "./tracks";
 export { listParties, getParty, createParty, updateParty, deleteParty, type CreatedParty, type PartyRefInput } from "./parties";
+export { listResourceOptions, type ResourceOption, type ResourceOptions } from "./resource-options";
 export { listSecrets, createSecret, deleteSecret, type CreatedSecret } from "./secrets";
 export { listClientKeys, addClientKey, deleteClientKey, previewClientKey } from "./client-keys";
 export { clientKeyFromForm } from "./client-key-upload";

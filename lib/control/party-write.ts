@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { publishChange } from "@/lib/cache/change-feed";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { generateSecret, hashSecret, secretInfo } from "@/lib/secrets";
 import { diffFields, recordAudit } from "@/lib/audit";
@@ -16,8 +17,6 @@ import { resolveGrants } from "./party-grants";
 import { controlApiScopes, isProtectedParty } from "@/lib/tenancy";
 import { checkVersion } from "./version";
 import { partySelect, partyView, type CreatedParty, type PartyView } from "./views";
-
-export const MAX_PARTIES_PER_TRACK = 1000;
 
 export type { CreatedParty };
 
@@ -37,9 +36,8 @@ export async function createParty(
   if (await db.party.findUnique({ where: { trackId_name: { trackId: t.id, name: data.name } }, select: { id: true } })) {
     throw conflict(taken);
   }
-  if ((await db.party.count({ where: { trackId: t.id } })) >= MAX_PARTIES_PER_TRACK) {
-    throw conflict(`A track has at most ${MAX_PARTIES_PER_TRACK} parties.`);
-  }
+  const max = getConfig().maxPartiesPerTrack;
+  if ((await db.party.count({ where: { trackId: t.id } })) >= max) throw conflict(`A track has at most ${max} parties.`);
   const secret = usesSecret(data) ? generateSecret() : undefined;
   const hash = secret ? await hashSecret(secret) : undefined;
 

@@ -15,6 +15,8 @@ export function getPglite(config: FennecConfig): PGlite {
     const dir = pgliteDir(config.dataDir);
     fs.mkdirSync(dir, { recursive: true });
     g.__fennecPglite.pglite = new PGlite(dir);
+    // one instance per process, whichever module graph asks first (tests count this line)
+    console.log(`Fennec: opened the embedded database in ${dir} (pid ${process.pid})`);
   }
   return g.__fennecPglite.pglite;
 }

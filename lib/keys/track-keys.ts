@@ -1,7 +1,7 @@
 import "server-only";
 import { describeError } from "@/lib/errors/describe-error";
-import { createHash, type KeyObject } from "node:crypto";
-import { importPKCS8, type JWK } from "jose";
+import { createHash, createPrivateKey, type KeyObject } from "node:crypto";
+import type { JWK } from "jose";
 import { changeFeedReady, onChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { decryptWithKek } from "./encryption";
@@ -9,7 +9,7 @@ import { kek } from "./key-store";
 import { ensureTrackKeySchedule } from "./run-key-schedule";
 
 export type TrackKeys = {
-  signer: { kid: string; alg: string; key: CryptoKey | KeyObject };
+  signer: { kid: string; alg: string; key: KeyObject };
   jwks: { keys: JWK[] };
   etag: string;
 };
@@ -22,7 +22,7 @@ const MAX_SIGNERS = 1000;
 const PUBLIC_MEMBERS = ["kty", "kid", "use", "alg", "n", "e", "crv", "x", "y", "x5c", "x5t#S256"] as const;
 
 type Entry = { value?: TrackKeys; freshUntil: number; pending?: Promise<TrackKeys> };
-type State = { entries: Map<string, Entry>; signers: Map<string, Promise<CryptoKey>>; unsubscribe?: () => void };
+type State = { entries: Map<string, Entry>; signers: Map<string, Promise<KeyObject>>; unsubscribe?: () => void };
 
 // On globalThis: Next bundles route handlers separately, and they must share one cache and one decrypted key.
 const g = globalThis as unknown as { __fennecTrackKeys?: State };
@@ -83,7 +83,7 @@ async function loadTrackKeys(trackId: string): Promise<TrackKeys> {
   if (!primary) throw new TrackKeysUnavailableError("the track has no primary signing key");
   const published = [primary, ...rows.filter((r) => r.state === "secondary" && !(r.retireAt && r.retireAt <= now))];
   const jwks = { keys: published.map((r) => publicJwk(r.publicJwk, r.kid, r.algorithm)) };
-  const key = await signerKey(primary.id, primary.kid, primary.algorithm);
+  const key = await signerKey(primary.id, primary.kid);
   const etag = `"${createHash("sha256").update(JSON.stringify(jwks)).digest("base64url").slice(0, 32)}"`;
   return { signer: { kid: primary.kid, alg: primary.algorithm, key }, jwks, etag };
 }
@@ -95,23 +95,24 @@ function publicJwk(stored: unknown, kid: string, alg: string): JWK {
   return { ...out, kid, use: "sig", alg } as JWK;
 }
 
-function signerKey(id: string, kid: string, alg: string): Promise<CryptoKey> {
+function signerKey(id: string, kid: string): Promise<KeyObject> {
   const signers = state().signers;
   let key = signers.get(kid);
   if (!key) {
     if (signers.size >= MAX_SIGNERS) signers.clear(); // only primaries are ever imported; old ones re-import on demand
-    key = importSigner(id, kid, alg);
+    key = importSigner(id, kid);
     signers.set(kid, key);
     key.catch(() => signers.delete(kid));
   }
   return key;
 }
 
-async function importSigner(id: string, kid: string, alg: string): Promise<CryptoKey> {
+// a node:crypto KeyObject: the token route signs with node:crypto directly (lib/oauth/sign-jws.ts)
+async function importSigner(id: string, kid: string): Promise<KeyObject> {
   // the encrypted private key is selected here only, by the one code path that signs
   const row = await getDb().signingKey.findUniqueOrThrow({ where: { id }, select: { privateKeyEncrypted: true } });
   if (!row.privateKeyEncrypted) throw new TrackKeysUnavailableError("the primary signing key has no private key");
-  return importPKCS8(decryptWithKek(kek(), row.privateKeyEncrypted, `signing-key:${kid}`), alg);
+  return createPrivateKey(decryptWithKek(kek(), row.privateKeyEncrypted, `signing-key:${kid}`));
 }
 
 /** Tests and shutdown: forget cached keys so the next call reads the database again. */

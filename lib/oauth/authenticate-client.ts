@@ -4,6 +4,7 @@ import { parseBasicAuthorization } from "./basic-auth";
 import { findClient, reloadClient, type ClientSnapshot } from "./client-cache";
 import { isClientId } from "./client-id";
 import { invalidClient, invalidRequest, OAuthError } from "./errors";
+import type { ProtocolRequest } from "./protocol";
 import type { Form } from "./read-form";
 import type { TrackInfo } from "./track-cache";
 import { inspectAssertion, JWT_BEARER, verifyInspectedAssertion, type InspectedAssertion } from "./verify-client-assertion";
@@ -19,7 +20,7 @@ type Ctx = { track: TrackInfo; party?: string };
  * Which client the request claims to be and how it authenticates. Exactly one mechanism is allowed
  * (Basic header, client_secret in the body, or a client assertion); a body client_id must agree.
  */
-export function presentedCredentials(request: Request, form: Form, track: TrackInfo): Presented {
+export function presentedCredentials(request: Pick<ProtocolRequest, "headers">, form: Form, track: TrackInfo): Presented {
   const basic = parseBasicAuthorization(request.headers.get("authorization"));
   const secret = form.get("client_secret");
   const assertion = form.get("client_assertion");
@@ -43,7 +44,7 @@ export function presentedCredentials(request: Request, form: Form, track: TrackI
   return { method: "private_key_jwt", clientId: agree(inspected.clientId), assertion: inspected };
 }
 
-export async function authenticateClient(request: Request, form: Form, ctx: Ctx): Promise<ClientSnapshot> {
+export async function authenticateClient(request: Pick<ProtocolRequest, "headers">, form: Form, ctx: Ctx): Promise<ClientSnapshot> {
   const p = presentedCredentials(request, form, ctx.track);
   // checked before any cache, throttle or lookup sees the id
   if (!isClientId(p.clientId)) throw invalidClient();

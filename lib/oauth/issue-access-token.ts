@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { SignJWT, type JWTPayload } from "jose";
+import type { JWTPayload } from "jose";
 import { claimsFromPayload, claimsToPayload, runClaimTransforms } from "@/lib/claims";
 import { OAuthError } from "./errors";
 import { getTrackKeys } from "@/lib/keys/track-keys";
 import type { ClientSnapshot } from "./client-cache";
+import { signJws } from "./sign-jws";
 import type { Grant } from "./resolve-scopes";
 import type { TrackInfo } from "./track-cache";
 
@@ -29,9 +30,8 @@ export async function issueAccessToken(track: TrackInfo, client: ClientSnapshot,
     jti: randomUUID(),
   };
   if (!grant.scope) delete payload.scope;
-  const accessToken = await new SignJWT(payload)
-    .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: "at+jwt" })
-    .sign(signer.key);
+  // RFC 9068 §2.1: typ at+jwt
+  const accessToken = await signJws(signer, "at+jwt", payload);
   return { accessToken, expiresIn: lifetime, scope: grant.scope };
 }
 

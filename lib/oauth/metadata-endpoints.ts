@@ -1,27 +1,26 @@
 import "server-only";
 import { getTrackKeys } from "@/lib/keys/track-keys";
 import { cacheableJson, guarded, notFound, weakEtag } from "./http";
+import type { ProtocolRequest, ProtocolResponse, RouteParams } from "./protocol";
 import { findTrack, trackScopes } from "./track-cache";
 import { jwksUriOf, normaliseName, tokenEndpointOf } from "./urls";
 import { ASSERTION_ALGORITHMS } from "./verify-client-assertion";
-
-export type MetadataRoute = { tenant: string; track: string; party?: string };
 
 /**
  * OpenID Connect Discovery / RFC 8414 metadata of a track. A party segment only changes the endpoint
  * URLs (FoxIDs layout); the issuer and keys belong to the track. There is no authorization endpoint,
  * so response_types_supported (REQUIRED by RFC 8414) is an empty list: no response type is supported.
  */
-export function handleDiscovery(request: Request, route: MetadataRoute): Promise<Response> {
+export function handleDiscovery(request: ProtocolRequest, route: RouteParams): Promise<ProtocolResponse> {
   return guarded(() => discovery(request, route));
 }
 
 /** The track's published signing keys (primary and, during rotation, secondary). */
-export function handleJwks(request: Request, route: MetadataRoute): Promise<Response> {
+export function handleJwks(request: ProtocolRequest, route: RouteParams): Promise<ProtocolResponse> {
   return guarded(() => jwks(request, route));
 }
 
-async function discovery(request: Request, route: MetadataRoute): Promise<Response> {
+async function discovery(request: ProtocolRequest, route: RouteParams): Promise<ProtocolResponse> {
   const found = await resolve(route);
   if (!found) return notFound("unknown tenant or track");
   const { track, party } = found;
@@ -39,7 +38,7 @@ async function discovery(request: Request, route: MetadataRoute): Promise<Respon
   return cacheableJson(request, body, weakEtag(body));
 }
 
-async function jwks(request: Request, route: MetadataRoute): Promise<Response> {
+async function jwks(request: ProtocolRequest, route: RouteParams): Promise<ProtocolResponse> {
   const found = await resolve(route);
   if (!found) return notFound("unknown tenant or track");
   const keys = await getTrackKeys(found.track.id);
@@ -47,9 +46,9 @@ async function jwks(request: Request, route: MetadataRoute): Promise<Response> {
   return cacheableJson(request, body, weakEtag(`${keys.etag}:${body.length}`));
 }
 
-async function resolve(route: MetadataRoute) {
+async function resolve(route: RouteParams) {
   const party = route.party === undefined ? undefined : normaliseName(route.party);
   if (party === null) return null;
-  const track = await findTrack(route.tenant, route.track);
+  const track = await findTrack(route.tenant ?? "", route.track ?? "");
   return track ? { track, party } : null;
 }

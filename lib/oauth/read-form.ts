@@ -1,11 +1,14 @@
 import "server-only";
-import { readStreamCapped } from "@/lib/oauth/read-stream-capped";
 import { invalidRequest } from "./errors";
+import type { ProtocolRequest } from "./protocol";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 // RFC 8707 §2: `resource` may be given several times; every other parameter at most once.
 const REPEATABLE = new Set(["resource"]);
+
+// decode() without { stream: true } keeps no state between calls, so one decoder serves every request
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 export type Form = { get(name: string): string | undefined; all(name: string): string[] };
 
@@ -14,17 +17,18 @@ export type Form = { get(name: string): string | undefined; all(name: string): s
  * reading, Content-Length is not trusted), UTF-8, every parameter at most once (RFC 6749 §3.2).
  * Empty parameters count as absent (RFC 6749 §3.1).
  */
-export async function readForm(request: Request): Promise<Form> {
+export async function readForm(request: ProtocolRequest): Promise<Form> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") {
     throw invalidRequest("only application/x-www-form-urlencoded request bodies are supported");
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw invalidRequest("request body too large");
-  const bytes = await readCapped(request);
+  const bytes = await request.readBody(MAX_BODY_BYTES);
+  if (!bytes) throw invalidRequest("request body too large");
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     throw invalidRequest("request body is not valid UTF-8");
   }
@@ -43,17 +47,12 @@ export function parseForm(text: string): Form {
   return { get: (n) => form.get(n)?.[0], all: (n) => form.get(n) ?? [] };
 }
 
-async function readCapped(request: Request): Promise<Uint8Array> {
-  const body = await readStreamCapped(request.body, MAX_BODY_BYTES);
-  if (!body) throw invalidRequest("request body too large");
-  return body;
-}
-
 // RFC 6749 §2.3.1: client credentials must not be sent in the request URI.
 const URI_FORBIDDEN = ["client_id", "client_secret", "client_assertion", "client_assertion_type", "grant_type", "scope", "resource", "password"];
 
-export function rejectQueryParameters(url: URL) {
+export function rejectQueryParameters(query: string) {
+  const params = new URLSearchParams(query);
   for (const name of URI_FORBIDDEN) {
-    if (url.searchParams.has(name)) throw invalidRequest("token request parameters must be sent in the request body, not the URI");
+    if (params.has(name)) throw invalidRequest("token request parameters must be sent in the request body, not the URI");
   }
 }

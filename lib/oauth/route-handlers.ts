@@ -1,34 +1,21 @@
 import "server-only";
-import { methodNotAllowed } from "./http";
-import { handleDiscovery, handleJwks, type MetadataRoute } from "./metadata-endpoints";
-import { handleTokenRequest, type TokenRoute } from "./token-endpoint";
+import { dispatchProtocol, ROUTE_METHODS, type RouteKind } from "./protocol-routes";
+import { toWebResponse, webProtocolRequest } from "./web-adapter";
 
-// What each protocol route file exports: the params promise resolved, then one core function.
-type Ctx<P> = { params: Promise<P> };
+type Ctx = { params?: Promise<Record<string, string | string[]>> };
+type Handler = (request: Request, ctx: Ctx) => Promise<Response>;
 
-const notPost = async () => methodNotAllowed(["POST"]);
-const notGet = async () => methodNotAllowed(["GET", "HEAD"]);
+/**
+ * The Next.js mount: what each protocol route file exports, one handler for every method, each a thin
+ * adapter over the same core the node:http mount calls. Next.js has decoded the path parameters once.
+ */
+export function protocolRoute(kind: RouteKind): Record<(typeof ROUTE_METHODS)[number], Handler> {
+  const handler: Handler = async (request, ctx) => {
+    const raw = (await ctx.params) ?? {};
+    const params = { tenant: one(raw.tenant), track: one(raw.track), party: one(raw.party) };
+    return toWebResponse(await dispatchProtocol(kind, params, webProtocolRequest(request)));
+  };
+  return Object.fromEntries(ROUTE_METHODS.map((m) => [m, handler])) as Record<(typeof ROUTE_METHODS)[number], Handler>;
+}
 
-export const tokenRoute = {
-  POST: async (request: Request, { params }: Ctx<TokenRoute>) => handleTokenRequest(request, await params),
-  GET: notPost,
-  PUT: notPost,
-  PATCH: notPost,
-  DELETE: notPost,
-};
-
-export const discoveryRoute = {
-  GET: async (request: Request, { params }: Ctx<MetadataRoute>) => handleDiscovery(request, await params),
-  POST: notGet,
-  PUT: notGet,
-  PATCH: notGet,
-  DELETE: notGet,
-};
-
-export const jwksRoute = {
-  GET: async (request: Request, { params }: Ctx<MetadataRoute>) => handleJwks(request, await params),
-  POST: notGet,
-  PUT: notGet,
-  PATCH: notGet,
-  DELETE: notGet,
-};
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

@@ -1,27 +1,26 @@
 import "server-only";
-import { describeError } from "@/lib/errors/describe-error";
 import { authenticateClient } from "./authenticate-client";
 import { OAuthError } from "./errors";
-import { notFound, oauthErrorResponse, tokenResponse } from "./http";
+import { logUnexpected, notFound, oauthErrorResponse, tokenResponse } from "./http";
 import { issueAccessToken } from "./issue-access-token";
+import type { ProtocolRequest, ProtocolResponse, RouteParams } from "./protocol";
 import { readForm, rejectQueryParameters } from "./read-form";
 import { resolveScopes } from "./resolve-scopes";
 import { findTrack, type TrackInfo } from "./track-cache";
 import { normaliseName } from "./urls";
-
-export type TokenRoute = { tenant: string; track: string; party?: string };
+import { toWebResponse, webProtocolRequest } from "./web-adapter";
 
 /**
  * POST {issuer}oauth/token and {issuer}{party}/oauth/token: the client credentials grant, and only it
  * (RFC 9700 §2.4 forbids the password grant). Every failure is an RFC 6749 §5.2 JSON error.
  */
-export async function handleTokenRequest(request: Request, route: TokenRoute): Promise<Response> {
+export async function tokenEndpoint(request: ProtocolRequest, route: RouteParams): Promise<ProtocolResponse> {
   let track: TrackInfo | null = null;
   try {
-    track = await findTrack(route.tenant, route.track);
+    track = await findTrack(route.tenant ?? "", route.track ?? "");
     const party = route.party === undefined ? undefined : normaliseName(route.party);
     if (!track || party === null) return notFound("unknown tenant, track or client");
-    if (request.url.includes("?")) rejectQueryParameters(new URL(request.url));
+    if (request.query !== null) rejectQueryParameters(request.query);
     const form = await readForm(request);
     const grantType = form.get("grant_type");
     if (grantType !== "client_credentials") {
@@ -44,8 +43,12 @@ export async function handleTokenRequest(request: Request, route: TokenRoute): P
     });
   } catch (e) {
     if (e instanceof OAuthError) return oauthErrorResponse(e, track?.issuer);
-    const id = crypto.randomUUID();
-    console.error(`token endpoint error ${id}:`, describeError(e));
+    const id = logUnexpected("token endpoint", e);
     return oauthErrorResponse(new OAuthError("server_error", `the request could not be processed (id ${id})`, { status: 503 }));
   }
+}
+
+/** The same endpoint for a Web Request in this process (the Control UI's "Try it"). */
+export async function handleTokenRequest(request: Request, route: RouteParams): Promise<Response> {
+  return toWebResponse(await tokenEndpoint(webProtocolRequest(request), route));
 }

@@ -19,13 +19,11 @@ export function trackOfIssuer(iss: string): { tenant: string; track: string } | 
   return m ? { tenant: m[1], track: m[2] } : null;
 }
 
-/** Path segments are case-insensitive; anything outside the name grammar is simply not found. */
+/**
+ * Path segments are case-insensitive; anything outside the name grammar is simply not found. The
+ * segment arrives percent-decoded once by the mount; decoding it again would let "%2561" mean "a".
+ */
 export function normaliseName(segment: string): string | null {
-  let s: string;
-  try {
-    s = decodeURIComponent(segment).toLowerCase();
-  } catch {
-    return null;
-  }
+  const s = segment.toLowerCase();
   return NAME.test(s) ? s : null;
 }

@@ -9,6 +9,15 @@ describe("configuration", () => {
     expect(c.dataDir).toMatch(/\/data$/);
     expect(c.publicUrl).toBe("http://localhost:3000");
     expect(c.bootstrapClient).toBeUndefined();
+    expect(c.fastMount).toBe(true);
+    expect(c.workersSet).toBe(false);
+    expect(c.workers).toBeGreaterThanOrEqual(1);
+    expect(c.maxPartiesPerTrack).toBe(20_000);
+  });
+
+  it("reads the mount, the worker count and the party limit", () => {
+    const c = parseConfig({ FENNEC_FAST_MOUNT: "off", FENNEC_WORKERS: "3", FENNEC_MAX_PARTIES_PER_TRACK: "50000" });
+    expect(c).toMatchObject({ fastMount: false, workers: 3, workersSet: true, maxPartiesPerTrack: 50_000 });
   });
 
   it("normalises the public URL and names, and decodes the key-encryption key", () => {
@@ -37,6 +46,10 @@ describe("configuration", () => {
     [{ FENNEC_BOOTSTRAP_CLIENT_ID: "ci" }, /must be set together/],
     [{ FENNEC_BOOTSTRAP_CLIENT_ID: "bad id!", FENNEC_BOOTSTRAP_CLIENT_SECRET: "x".repeat(20) }, /^FENNEC_BOOTSTRAP_CLIENT_ID /],
     [{ FENNEC_BOOTSTRAP_CLIENT_ID: "ci", FENNEC_BOOTSTRAP_CLIENT_SECRET: "short" }, /^FENNEC_BOOTSTRAP_CLIENT_SECRET /],
+    [{ FENNEC_FAST_MOUNT: "no" }, /^FENNEC_FAST_MOUNT must be on or off/],
+    [{ FENNEC_WORKERS: "0" }, /^FENNEC_WORKERS /],
+    [{ FENNEC_WORKERS: "two" }, /^FENNEC_WORKERS must be a whole number/],
+    [{ FENNEC_MAX_PARTIES_PER_TRACK: "-1" }, /^FENNEC_MAX_PARTIES_PER_TRACK /],
   ])("refuses %o with one line naming the variable", (env, message) => {
     let error: unknown;
     try {

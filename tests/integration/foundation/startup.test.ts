@@ -56,7 +56,6 @@ describe(`start-up on ${mode}`, () => {
       await new Promise((r) => setTimeout(r, 5));
     }
     await crashing.kill9();
-    if (!t.databaseUrl) fs.rmSync(path.join(t.dataDir, "fennec.pid"), { force: true });
 
     const after = await countRows(t, ["Tenant", "Track", "SigningKey", "AdminUser", "Party"]);
     const total = Object.values(after).reduce((a, b) => a + b, 0);
@@ -101,6 +100,48 @@ describe.runIf(mode === "pglite")("start-up on PGlite: data folder problems", ()
     await first.stop();
   });
 
+  it("starts at once after the previous server was killed with SIGKILL (the lock dies with its holder)", async () => {
+    const t = await persistentTarget();
+    const first = await startServer({ ...t, keepData: true });
+    await first.kill9();
+    const again = await startServer({ ...t, keepData: true });
+    expect((await fetch(`${again.url}/readyz`)).status).toBe(200);
+    await again.stop();
+    expect(again.logs()).not.toMatch(/another Fennec/);
+  });
+
+  it("keeps the data folder private: 0700, umask 077, open files tightened, and an open folder or key file refused", async () => {
+    const t = await persistentTarget();
+    fs.rmSync(t.dataDir, { recursive: true });
+    const first = await startServer({ ...t, keepData: true });
+    const pid = /listening on port \d+ .*pid (\d+)/.exec(first.logs())?.[1];
+    expect(fs.readFileSync(`/proc/${pid}/status`, "utf8")).toMatch(/^Umask:\s+0077$/m);
+    await first.stop();
+    const mode = (p: string) => fs.statSync(path.join(t.dataDir, p)).mode & 0o777;
+    expect(mode(".")).toBe(0o700);
+    expect(mode("key-encryption.key")).toBe(0o600);
+    expect(openToOthers(t.dataDir)).toEqual([]);
+
+    fs.chmodSync(path.join(t.dataDir, "pgdata", "PG_VERSION"), 0o666);
+    fs.chmodSync(path.join(t.dataDir, "pgdata", "global"), 0o755);
+    const tightened = await startServer({ ...t, keepData: true });
+    await tightened.stop();
+    expect(mode("pgdata/PG_VERSION")).toBe(0o600);
+    expect(mode("pgdata/global")).toBe(0o700);
+
+    fs.chmodSync(t.dataDir, 0o755);
+    const openFolder = await startServer({ ...t, keepData: true, noWait: true });
+    expect(await openFolder.exited).toBe(1);
+    expect(openFolder.logs()).toMatch(/^Fennec cannot start: the data folder .* is open to other users \(mode 0755\)\. Make it private with: chmod 700 /m);
+    fs.chmodSync(t.dataDir, 0o700);
+
+    fs.chmodSync(path.join(t.dataDir, "key-encryption.key"), 0o640);
+    const openKey = await startServer({ ...t, keepData: true, noWait: true });
+    expect(await openKey.exited).toBe(1);
+    expect(openKey.logs()).toMatch(/^Fennec cannot start: the key file .*key-encryption\.key is open to other users \(mode 0640\)/m);
+    expect(mode("key-encryption.key")).toBe(0o640); // refused, not silently changed
+  });
+
   it("refuses to start when the key file of an existing database is missing or wrong", async () => {
     const t = await persistentTarget();
     await (await startServer({ ...t, keepData: true })).stop();
@@ -117,11 +158,16 @@ describe.runIf(mode === "pglite")("start-up on PGlite: data folder problems", ()
     expect(await missing.exited).toBe(1);
     expect(missing.logs()).toMatch(/key-encryption\.key is missing/);
 
-    fs.writeFileSync(keyFile, original);
+    fs.writeFileSync(keyFile, original, { mode: 0o600 });
     const ok = await startServer({ ...t, keepData: true });
     await ok.stop();
   });
 });
+
+/** Files and folders below dir that group or others may use. */
+function openToOthers(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((p) => fs.lstatSync(path.join(dir, p)).mode & 0o077);
+}
 
 describe.runIf(mode === "postgres")("start-up on PostgreSQL: server problems", () => {
   it("says so when DATABASE_URL cannot be reached", async () => {

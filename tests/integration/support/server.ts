@@ -83,6 +83,9 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     PORT: String(port),
     FENNEC_DATA_DIR: dataDir,
     ...(process.env.FENNEC_DIST_DIR ? { FENNEC_DIST_DIR: process.env.FENNEC_DIST_DIR } : {}),
+    // the suite runs once per mount (scripts/test.mjs): FENNEC_FAST_MOUNT=off serves through the route handlers
+    ...(process.env.FENNEC_FAST_MOUNT ? { FENNEC_FAST_MOUNT: process.env.FENNEC_FAST_MOUNT } : {}),
+    ...(process.env.FENNEC_WORKERS ? { FENNEC_WORKERS: process.env.FENNEC_WORKERS } : {}),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, FENNEC_KEY_ENCRYPTION_KEY: testKek() } : {}),
     ...opts.env,
   };

@@ -15,7 +15,10 @@ let tokenUrl: string;
 let clientSecret: string;
 
 beforeAll(async () => {
-  server = await startServer({ env: { FENNEC_BOOTSTRAP_CLIENT_ID: bootstrap.id, FENNEC_BOOTSTRAP_CLIENT_SECRET: bootstrap.secret } });
+  // one process: with FENNEC_WORKERS each worker's heap settles on its own, and their sum is no measure
+  server = await startServer({
+    env: { FENNEC_WORKERS: "1", FENNEC_BOOTSTRAP_CLIENT_ID: bootstrap.id, FENNEC_BOOTSTRAP_CLIENT_SECRET: bootstrap.secret },
+  });
   const control = await controlClient(server.url, bootstrap);
   await control.call("POST", "master/master/parties", { name: "api", resource: { scopes: ["read"] } });
   const created = await control.call("POST", "master/master/parties", { name: "svc", client: { resource_scopes: [{ resource: "api", scopes: ["read"] }] } });

@@ -1,8 +1,7 @@
 import "server-only";
-import { listParties, type Actor } from "@/lib/control";
+import { listResourceOptions, type Actor } from "@/lib/control";
 
-/** The track's resources and their real scopes, for the grants picker. */
-export async function resourceOptions(actor: Actor, tenant: string, track: string) {
-  const page = await listParties(actor, tenant, track, { page_size: 500 });
-  return page.data.filter((p) => p.resource).map((p) => ({ name: p.name, scopes: p.resource!.scopes }));
+/** The grants picker's first page: the track's first 50 resources and the ones already granted. */
+export function resourceOptions(actor: Actor, tenant: string, track: string, granted: string[] = []) {
+  return listResourceOptions(actor, tenant, track, { include: granted, limit: 50 });
 }

@@ -17,5 +17,5 @@ export async function controlClient(baseUrl: string, bootstrap: { id: string; se
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  return { call };
+  return { call, token };
 }

@@ -1,8 +1,11 @@
-import { discoveryRoute } from "@/lib/oauth/route-handlers";
+import { protocolRoute } from "@/lib/oauth/route-handlers";
 
 export const dynamic = "force-dynamic";
-export const GET = discoveryRoute.GET;
-export const POST = discoveryRoute.POST;
-export const PUT = discoveryRoute.PUT;
-export const PATCH = discoveryRoute.PATCH;
-export const DELETE = discoveryRoute.DELETE;
+const route = protocolRoute("discovery");
+export const GET = route.GET;
+export const HEAD = route.HEAD;
+export const POST = route.POST;
+export const PUT = route.PUT;
+export const PATCH = route.PATCH;
+export const DELETE = route.DELETE;
+export const OPTIONS = route.OPTIONS;

@@ -1,8 +1,11 @@
-import { tokenRoute } from "@/lib/oauth/route-handlers";
+import { protocolRoute } from "@/lib/oauth/route-handlers";
 
 export const dynamic = "force-dynamic";
-export const POST = tokenRoute.POST;
-export const GET = tokenRoute.GET;
-export const PUT = tokenRoute.PUT;
-export const PATCH = tokenRoute.PATCH;
-export const DELETE = tokenRoute.DELETE;
+const route = protocolRoute("token");
+export const GET = route.GET;
+export const HEAD = route.HEAD;
+export const POST = route.POST;
+export const PUT = route.PUT;
+export const PATCH = route.PATCH;
+export const DELETE = route.DELETE;
+export const OPTIONS = route.OPTIONS;

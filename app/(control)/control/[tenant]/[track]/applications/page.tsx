@@ -66,11 +66,18 @@ export default async function ApplicationsPage({
       {page.data.length ? (
         <>
           <PartyTable base={base} parties={page.data} />
-          {page.next_cursor && (
-            <Link href={`${base}?${new URLSearchParams({ q: filter, cursor: page.next_cursor })}`} className="text-sm text-orange-700 hover:underline">
-              Next page →
-            </Link>
-          )}
+          <nav aria-label="Pages" className="flex gap-4 text-sm">
+            {cursor && (
+              <Link href={filter ? `${base}?${new URLSearchParams({ q: filter })}` : base} className="text-orange-700 hover:underline">
+                ← First page
+              </Link>
+            )}
+            {page.next_cursor && (
+              <Link href={`${base}?${new URLSearchParams({ q: filter, cursor: page.next_cursor })}`} className="text-orange-700 hover:underline">
+                Next page →
+              </Link>
+            )}
+          </nav>
         </>
       ) : filter ? (
         <EmptyState title={`No application matches “${filter}”`}>

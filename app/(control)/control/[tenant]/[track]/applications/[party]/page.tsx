@@ -33,7 +33,7 @@ export default async function ApplicationPage({
   const ref = { tenant: p.tenant.toLowerCase(), track: p.track.toLowerCase(), party: party.name };
   const [t, resources, secrets, keys] = await Promise.all([
     load(getTrack(actor, ref.tenant, ref.track)),
-    load(resourceOptions(actor, ref.tenant, ref.track)),
+    load(resourceOptions(actor, ref.tenant, ref.track, party.client?.resource_scopes.map((g) => g.resource))),
     party.client ? load(listSecrets(actor, ref)) : null,
     party.client ? load(listClientKeys(actor, ref)) : null,
   ]);

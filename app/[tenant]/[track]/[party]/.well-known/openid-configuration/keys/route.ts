@@ -1,8 +1,11 @@
-import { jwksRoute } from "@/lib/oauth/route-handlers";
+import { protocolRoute } from "@/lib/oauth/route-handlers";
 
 export const dynamic = "force-dynamic";
-export const GET = jwksRoute.GET;
-export const POST = jwksRoute.POST;
-export const PUT = jwksRoute.PUT;
-export const PATCH = jwksRoute.PATCH;
-export const DELETE = jwksRoute.DELETE;
+const route = protocolRoute("jwks");
+export const GET = route.GET;
+export const HEAD = route.HEAD;
+export const POST = route.POST;
+export const PUT = route.PUT;
+export const PATCH = route.PATCH;
+export const DELETE = route.DELETE;
+export const OPTIONS = route.OPTIONS;

@@ -1,0 +1,55 @@
+import { ConfigError, type FennecConfig } from "@/lib/config";
+import { bootstrap } from "@/lib/bootstrap/first-start";
+import { getDb } from "@/lib/db/client";
+import { lockDataFolder, type DataFolderLock } from "@/lib/db/data-folder-lock";
+import { secureDataFolder, tightenDataFolder } from "@/lib/db/data-folder";
+import { checkDataDir, DataDirError } from "@/lib/db/embedded";
+import { applyMigrations, MigrationError, withStartupLock } from "@/lib/db/migrate";
+import { kekFile, KekError } from "@/lib/keys/kek";
+
+/**
+ * Embedded mode: the data folder must be sound and private, and this process must be its only user
+ * (the lock is held until the process ends or releases it).
+ */
+export async function claimDataFolder(config: FennecConfig): Promise<DataFolderLock | null> {
+  if (config.databaseUrl) return null;
+  checkDataDir(config.dataDir);
+  secureDataFolder(config.dataDir, kekFile(config));
+  const lock = await lockDataFolder(config.dataDir);
+  tightenDataFolder(config.dataDir);
+  return lock;
+}
+
+/** Applies migrations and, on an empty database, bootstraps it; prints what it did. */
+export async function prepareDatabase(config: FennecConfig, opts: { migrateOnly?: boolean } = {}) {
+  const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
+  await withStartupLock(config, async () => {
+    const applied = await applyMigrations(config);
+    if (applied.length) console.log(`Fennec: applied ${applied.length} migration(s) on ${where}: ${applied.join(", ")}`);
+    if (opts.migrateOnly) return;
+    const result = await bootstrap(getDb(), config);
+    if (result.created) console.log("Fennec: created tenant 'master' with track 'master' and its first signing key");
+    if (result.adminPassword) {
+      console.log(
+        `Fennec: created admin user ${result.adminPassword.email} with password ${result.adminPassword.password}\n` +
+          "        It is shown only this once: sign in and keep it safe.",
+      );
+    }
+    if (result.bootstrapClientCreated) console.log("Fennec: created the bootstrap client in master/master");
+  });
+}
+
+/** The one line that says why start-up stopped and what to do. */
+export function startupFailure(err: unknown): string {
+  if (err instanceof ConfigError) return `configuration: ${err.message}`;
+  if (err instanceof DataDirError || err instanceof KekError || err instanceof MigrationError) return err.message;
+  const msg = err instanceof Error ? err.message : String(err);
+  const first = msg.split("\n")[0];
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timeout|does not exist|password authentication/i.test(msg)) {
+    return `the database at DATABASE_URL cannot be reached (${first}). Check the URL and that the server runs.`;
+  }
+  if (/Aborted|RuntimeError|unreachable|PGlite/i.test(msg)) {
+    return `the embedded database could not be opened (${first}). The data folder may be damaged: restore it from a backup.`;
+  }
+  return first;
+}

@@ -1,0 +1,43 @@
+import http from "node:http";
+import next from "next";
+import type { FennecConfig } from "@/lib/config";
+import { closePglite } from "@/lib/db/adapter";
+import { disconnectDb } from "@/lib/db/client";
+import { fastMount } from "./fast-mount";
+
+const DRAIN_MS = 3000;
+
+/**
+ * One HTTP server on one port: the protocol endpoints on the fast mount (unless FENNEC_FAST_MOUNT=off),
+ * everything else through Next.js's documented custom-server API. Stops cleanly on SIGTERM/SIGINT.
+ */
+export async function serve(config: FennecConfig, root: string, onClosed: () => void = () => {}) {
+  const app = next({ dev: false, dir: root, port: config.port, hostname: "localhost" });
+  await app.prepare();
+  const nextHandler = app.getRequestHandler();
+  const handle: http.RequestListener = (req, res) => void nextHandler(req, res);
+  const server = http.createServer(config.fastMount ? fastMount(handle) : handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, () => resolve());
+  });
+  const mount = config.fastMount ? "protocol endpoints on the fast mount" : "protocol endpoints through Next.js (FENNEC_FAST_MOUNT=off)";
+  console.log(`Fennec: listening on port ${config.port} (${mount}), pid ${process.pid}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    const closed = new Promise((r) => server.close(r));
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    await closed;
+    clearTimeout(force);
+    await app.close().catch(() => {});
+    await disconnectDb().catch(() => {});
+    await closePglite().catch(() => {});
+    onClosed();
+    process.exit(0);
+  };
+  for (const sig of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(sig, () => void stop());
+}
