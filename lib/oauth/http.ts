@@ -7,12 +7,16 @@ import type { ProtocolRequest, ProtocolResponse } from "./protocol";
 const JSON_TYPE = "application/json";
 export const PUBLIC_CACHE = "public, max-age=300";
 
+// On every protocol response, on both mounts: a browser must never sniff a JSON answer into something
+// it would render or run (README "Security").
+export const PROTOCOL_HEADERS = { "x-content-type-options": "nosniff" } as const;
+
 // error_description must be %x20-21 / %x23-5B / %x5D-7E (RFC 6749 §5.2): no CR, LF, TAB, quote or backslash.
 export const safeDescription = (s: string) => s.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, " ").slice(0, 300);
 
 /** JSON that must not be cached (tokens, errors): RFC 6749 §5.1. */
 export function noStoreJson(status: number, body: string, extra?: Record<string, string>): ProtocolResponse {
-  const headers: Record<string, string> = { "content-type": JSON_TYPE, "cache-control": "no-store", pragma: "no-cache" };
+  const headers: Record<string, string> = { "content-type": JSON_TYPE, "cache-control": "no-store", pragma: "no-cache", ...PROTOCOL_HEADERS };
   if (extra) Object.assign(headers, extra);
   return { status, headers, body };
 }
@@ -40,13 +44,13 @@ export function methodNotAllowed(allow: readonly string[]): ProtocolResponse {
 /** The answer to a path whose percent-encoding does not decode (proxy.ts gives the same one). */
 export function malformedPath(): ProtocolResponse {
   const body = JSON.stringify({ error: "invalid_request", error_description: "the request path contains a malformed percent-encoding" });
-  return { status: 400, headers: { "cache-control": "no-store", "content-type": JSON_TYPE }, body };
+  return { status: 400, headers: { "cache-control": "no-store", "content-type": JSON_TYPE, ...PROTOCOL_HEADERS }, body };
 }
 
 /** Liveness and readiness: plain JSON, never cached. */
 export const healthJson = (status: number, body: unknown): ProtocolResponse => ({
   status,
-  headers: { "cache-control": "no-store", "content-type": JSON_TYPE },
+  headers: { "cache-control": "no-store", "content-type": JSON_TYPE, ...PROTOCOL_HEADERS },
   body: JSON.stringify(body),
 });
 
@@ -54,7 +58,7 @@ export const weakEtag = (text: string) => `W/"${createHash("sha256").update(text
 
 /** A cacheable JSON document (discovery, JWKS): public for 5 minutes, revalidated with its ETag. */
 export function cacheableJson(request: ProtocolRequest, body: string, etag: string): ProtocolResponse {
-  const headers: Record<string, string> = { "cache-control": PUBLIC_CACHE, etag, "access-control-allow-origin": "*" };
+  const headers: Record<string, string> = { "cache-control": PUBLIC_CACHE, etag, "access-control-allow-origin": "*", ...PROTOCOL_HEADERS };
   if (matchesEtag(request.headers.get("if-none-match"), etag)) return { status: 304, headers, body: null };
   headers["content-type"] = JSON_TYPE;
   return { status: 200, headers, body: request.method === "HEAD" ? null : body };
@@ -78,7 +82,7 @@ export function logUnexpected(where: string, e: unknown): string {
 export function unavailable(where: string, e: unknown): ProtocolResponse {
   const id = logUnexpected(where, e);
   const body = JSON.stringify({ error: "server_error", error_description: `temporarily unavailable (id ${id})` });
-  return { status: 503, headers: { "content-type": JSON_TYPE, "cache-control": "no-store", "retry-after": "1" }, body };
+  return { status: 503, headers: { "content-type": JSON_TYPE, "cache-control": "no-store", "retry-after": "1", ...PROTOCOL_HEADERS }, body };
 }
 
 /** Metadata routes: an unexpected failure is unavailable(), never a stack trace. */

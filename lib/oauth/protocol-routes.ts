@@ -1,6 +1,6 @@
 import "server-only";
 import { handleHealthz, handleReadyz } from "./health-endpoints";
-import { malformedPath, methodNotAllowed, unavailable } from "./http";
+import { malformedPath, methodNotAllowed, PROTOCOL_HEADERS, unavailable } from "./http";
 import { handleDiscovery, handleJwks } from "./metadata-endpoints";
 import type { ProtocolRequest, ProtocolResponse, RouteParams } from "./protocol";
 import { tokenEndpoint } from "./token-endpoint";
@@ -46,7 +46,7 @@ export async function dispatchProtocol(kind: RouteKind, params: RouteParams | nu
   if (params === null) return malformedPath();
   const endpoint = ENDPOINTS[kind];
   if (request.method === "OPTIONS") {
-    return { status: 204, headers: { allow: [...endpoint.methods, "OPTIONS"].sort().join(", ") }, body: null };
+    return { status: 204, headers: { allow: [...endpoint.methods, "OPTIONS"].sort().join(", "), ...PROTOCOL_HEADERS }, body: null };
   }
   if (!endpoint.methods.includes(request.method)) {
     const r = methodNotAllowed(endpoint.methods);

@@ -3,20 +3,22 @@ import next from "next";
 import type { FennecConfig } from "@/lib/config";
 import { closePglite } from "@/lib/db/adapter";
 import { disconnectDb } from "@/lib/db/client";
+import { edge } from "./edge";
 import { fastMount } from "./fast-mount";
 
 const DRAIN_MS = 3000;
 
 /**
- * One HTTP server on one port: the protocol endpoints on the fast mount (unless FENNEC_FAST_MOUNT=off),
- * everything else through Next.js's documented custom-server API. Stops cleanly on SIGTERM/SIGINT.
+ * One HTTP server on one port: every request passes the edge (raw path checks, the peer's address),
+ * then the protocol endpoints go to the fast mount (unless FENNEC_FAST_MOUNT=off) and everything else
+ * through Next.js's documented custom-server API. Stops cleanly on SIGTERM/SIGINT.
  */
 export async function serve(config: FennecConfig, root: string, onClosed: () => void = () => {}) {
   const app = next({ dev: false, dir: root, port: config.port, hostname: "localhost" });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
   const handle: http.RequestListener = (req, res) => void nextHandler(req, res);
-  const server = http.createServer(config.fastMount ? fastMount(handle) : handle);
+  const server = http.createServer(edge(config.fastMount ? fastMount(handle) : handle));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, () => resolve());
