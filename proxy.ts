@@ -50,7 +50,7 @@ export function pagePolicy(nonce: string): string {
 }
 
 // Protocol endpoints, APIs and build assets are not pages (next.config.js gives them their headers).
-const NOT_PAGE = /^\/(?:api\/|_next\/|healthz$|readyz$|favicon\.ico$|\.well-known\/|[^/]+\/[^/]+\/(?:[^/]+\/)?(?:oauth\/token|\.well-known\/))/;
+const NOT_PAGE = /^\/(?:api\/|_next\/|healthz\/?$|readyz\/?$|favicon\.ico$|\.well-known\/|[^/]+\/[^/]+\/(?:[^/]+\/)?(?:oauth\/token\/?$|\.well-known\/))/;
 const isPage = (path: string) => !NOT_PAGE.test(path);
 
 // Paths with a "%" (for job 1), and every path that can be a page (job 2): not the protocol endpoints,
@@ -58,6 +58,6 @@ const isPage = (path: string) => !NOT_PAGE.test(path);
 export const config = {
   matcher: [
     "/(.*%.*)",
-    "/((?!api/|_next/|healthz$|readyz$|favicon\\.ico$|\\.well-known/)(?![^/]+/[^/]+/(?:[^/]+/)?(?:oauth/token|\\.well-known/)).*)",
+    "/((?!api/|_next/|healthz/?$|readyz/?$|favicon\\.ico$|\\.well-known/)(?![^/]+/[^/]+/(?:[^/]+/)?(?:oauth/token/?$|\\.well-known/)).*)",
   ],
 };

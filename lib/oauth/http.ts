@@ -7,9 +7,14 @@ import type { ProtocolRequest, ProtocolResponse } from "./protocol";
 const JSON_TYPE = "application/json";
 export const PUBLIC_CACHE = "public, max-age=300";
 
-// On every protocol response, on both mounts: a browser must never sniff a JSON answer into something
-// it would render or run (README "Security").
-export const PROTOCOL_HEADERS = { "x-content-type-options": "nosniff" } as const;
+// On every protocol response, on both mounts (README "Security"): a browser must never sniff a JSON
+// answer into something it would render or run. The other two match what Next.js adds to everything it
+// serves, so that both mounts answer alike.
+export const PROTOCOL_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+} as const;
 
 // error_description must be %x20-21 / %x23-5B / %x5D-7E (RFC 6749 §5.2): no CR, LF, TAB, quote or backslash.
 export const safeDescription = (s: string) => s.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, " ").slice(0, 300);

@@ -42,6 +42,21 @@ describe("dot segments in a Control API path", () => {
   });
 });
 
+describe("dot segments on the protocol routes and the UI", () => {
+  it.each([
+    ["POST", "/master/master/someone/%2e%2e/oauth/token", "application/json"],
+    ["GET", "/master/%2E%2E/master/master/.well-known/openid-configuration", "application/json"],
+    ["GET", "/.well-known/oauth-authorization-server/x/../master/master", "application/json"],
+    ["GET", "/control/master/%2e%2e/master/applications", "text/plain"],
+    ["GET", "/control\\..\\signin", "text/plain"],
+  ])("%s %s is a 400 in the format of its part of Fennec", async (method, path, type) => {
+    const r = await rawRequest(method, path);
+    expect(r.status, r.text).toBe(400);
+    expect(r.headers["content-type"]).toContain(type);
+    if (type === "application/json") expect(JSON.parse(r.text)).toMatchObject({ error: "invalid_request" });
+  });
+});
+
 describe("path parameters", () => {
   it("are decoded once: %2562eta is not beta", async () => {
     const r = await raw("GET", `${parties}/%2562eta`);
