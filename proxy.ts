@@ -31,13 +31,16 @@ function nonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
+// `next dev` only: React rebuilds server error stacks in the browser with eval; production never needs it.
+const DEV = process.env.NODE_ENV === "development";
+
 // Styles: React renders style attributes and Next.js inline styles that carry no nonce; a nonce in
 // style-src would make browsers ignore 'unsafe-inline' and drop them. CSS cannot run script, so styles
 // stay inline-capable while scripts are nonce-only ('strict-dynamic' lets Next's loader add chunks).
 export function pagePolicy(nonce: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${DEV ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
