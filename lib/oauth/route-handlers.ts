@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { isProtocolNamespace, matchProtocolPath } from "./match-protocol-path";
 import { dispatchProtocol, ROUTE_METHODS, unknownProtocolPath, type RouteKind } from "./protocol-routes";
 import { toWebResponse, webProtocolRequest } from "./web-adapter";
@@ -24,9 +23,10 @@ export function protocolRoute(kind: RouteKind): Record<(typeof ROUTE_METHODS)[nu
  * The catch-all route files below `oauth/` and `.well-known/`: the path is matched as the fast mount
  * matches it (so a route Next.js would rank below the catch-all still answers alike), and a path no
  * endpoint answers is the protocol's JSON 404. A path outside the namespace (`/control/{tenant}/oauth/x`,
- * which only reaches here because no UI page matched) is Next.js's own 404.
+ * which only reaches here because no UI page matched) is Next.js's own 404: the route file passes in
+ * `notFound` from next/navigation, which this framework-free core does not import.
  */
-export function protocolFallbackRoute(): Record<(typeof ROUTE_METHODS)[number], Handler> {
+export function protocolFallbackRoute(notFound: () => never): Record<(typeof ROUTE_METHODS)[number], Handler> {
   const handler: Handler = async (request) => {
     const path = new URL(request.url).pathname;
     const match = matchProtocolPath(path);
