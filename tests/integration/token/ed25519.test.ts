@@ -50,6 +50,6 @@ describe("Ed25519 (RFC 9864)", () => {
     const control = await controlClient(url, bootstrapClient);
     const track = (await control.call("GET", `${s.tenant}/tracks/prod`)) as { signing_algorithm: string };
     expect(track.signing_algorithm).toBe("Ed25519");
-    await expect(control.call("PATCH", `${s.tenant}/tracks/prod`, { signing_algorithm: "Ed448" })).rejects.toThrow(/400/);
+    await expect(control.call("PATCH", `${s.tenant}/tracks/prod`, { signing_algorithm: "Ed448" })).rejects.toThrow(/422/);
   });
 });
