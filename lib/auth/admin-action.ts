@@ -3,6 +3,7 @@ import { describeError } from "@/lib/errors/describe-error";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { isDomainError } from "@/lib/control/errors";
+import { dbFailureOf } from "@/lib/db/failure";
 import type { ActionResult } from "./action-result";
 import { requireAdmin, type AdminActor } from "./session";
 
@@ -27,6 +28,9 @@ export async function adminAction<T extends object>(fn: (actor: AdminActor) => P
     }
     const id = crypto.randomUUID();
     console.error(`admin action error ${id}:`, describeError(e));
+    const failure = dbFailureOf(e);
+    if (failure === "unavailable") return { ok: false, message: `The database is not answering; try again in a moment (id ${id}).` };
+    if (failure === "storage-full") return { ok: false, message: `The database has no room left to write; nothing was saved (id ${id}).` };
     return { ok: false, message: `Something went wrong (id ${id}).` };
   }
 }
