@@ -35,6 +35,7 @@ const outputs = {
   SigningKeyList: v.signingKeyListSchema,
   RotateResult: v.rotateResultSchema,
   AuditPage: v.auditPageSchema,
+  Usage: v.usageViewSchema,
   Problem: v.problemSchema,
 };
 
