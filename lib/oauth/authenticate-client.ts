@@ -59,7 +59,7 @@ export async function authenticateClient(
   if (!isClientId(p.clientId)) throw invalidClient();
   if (ctx.party !== undefined && p.clientId !== ctx.party) throw invalidClient();
   const found = await findClient(ctx.track.id, p.clientId);
-  const client = found && methodAccepted(found.authMethod, p.method) ? found : null;
+  const client = found && methodAccepted(found, p.method) ? found : null;
   if (found) attempt.client = found.name;
   if (p.method === "private_key_jwt") {
     if (found && !client) throw invalidClient();
@@ -71,7 +71,7 @@ export async function authenticateClient(
       throttleKey: `${ctx.track.id}:${p.clientId}`,
       reload: async () => {
         const fresh = await reloadClient(ctx.track.id, p.clientId);
-        return fresh && methodAccepted(fresh.authMethod, p.method) ? fresh : null;
+        return fresh && methodAccepted(fresh, p.method) ? fresh : null;
       },
     });
     attempt.credential = { kind: "secret", id: secretId };
@@ -79,4 +79,10 @@ export async function authenticateClient(
   return client!;
 }
 
-const methodAccepted = (registered: ClientAuthMethod, presented: ClientAuthMethod) => registered === presented;
+const SECRET_METHODS: readonly ClientAuthMethod[] = ["client_secret_basic", "client_secret_post"];
+
+// RFC 6749 §2.3.1: a server MUST support Basic for clients issued a password, so a secret client takes its
+// secret either way unless it asked to be strict. A key client never takes a secret (it has none).
+const methodAccepted = (client: ClientSnapshot, presented: ClientAuthMethod) =>
+  client.authMethod === presented ||
+  (!client.strictAuthMethod && SECRET_METHODS.includes(client.authMethod) && SECRET_METHODS.includes(presented));
