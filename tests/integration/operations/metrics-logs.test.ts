@@ -52,7 +52,8 @@ async function lineFor(requestId: string) {
 
 beforeAll(async () => {
   server = await startServer({
-    env: { FENNEC_BOOTSTRAP_CLIENT_ID: boot.id, FENNEC_BOOTSTRAP_CLIENT_SECRET: boot.secret, FENNEC_METRICS_TOKEN: METRICS_TOKEN },
+    // one process: with workers each serves its own metrics, and a scrape reaches one of them
+    env: { FENNEC_BOOTSTRAP_CLIENT_ID: boot.id, FENNEC_BOOTSTRAP_CLIENT_SECRET: boot.secret, FENNEC_METRICS_TOKEN: METRICS_TOKEN, FENNEC_WORKERS: "1" },
   });
   control = await controlClient(server.url, boot);
   await control.call("POST", "tenants", { name: "ops" });
