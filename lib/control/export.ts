@@ -25,6 +25,7 @@ export const exportPartySelect = {
   authMethod: true,
   accessTokenLifetime: true,
   allowLegacyAssertionAudience: true,
+  strictAuthMethod: true,
   clientCredentialsEnabled: true,
   claimTransforms: true,
   grants: { select: { scopes: true, resource: { select: { name: true } } } },
@@ -48,6 +49,7 @@ export function exportedParty(p: ExportPartyRow): ExportedParty {
           resource_scopes: p.grants.map((g) => ({ name: g.resource.name, scopes: sorted(g.scopes) })).sort(byName).map((g) => ({ resource: g.name, scopes: g.scopes })),
           access_token_lifetime: p.accessTokenLifetime,
           allow_legacy_assertion_audience: p.allowLegacyAssertionAudience,
+          strict_auth_method: p.strictAuthMethod,
           client_credentials_enabled: p.clientCredentialsEnabled,
           keys: [...p.clientKeys]
             .sort((a, b) => (a.kid < b.kid ? -1 : a.kid > b.kid ? 1 : 0))

@@ -54,6 +54,7 @@ function asExported(p: ExportParty, ownScopes: string[] | null): Omit<ExportedPa
             .sort((a, b) => (a.resource < b.resource ? -1 : 1)),
           access_token_lifetime: p.client.access_token_lifetime,
           allow_legacy_assertion_audience: p.client.allow_legacy_assertion_audience,
+          strict_auth_method: p.client.strict_auth_method,
           client_credentials_enabled: p.client.client_credentials_enabled,
         }
       : null,

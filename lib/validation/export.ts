@@ -99,6 +99,7 @@ export const exportDocumentViewSchema = z.object({
           resource_scopes: z.array(z.object({ resource: z.string(), scopes: z.array(z.string()) })),
           access_token_lifetime: z.number(),
           allow_legacy_assertion_audience: z.boolean(),
+          strict_auth_method: z.boolean(),
           client_credentials_enabled: z.boolean(),
           keys: z.array(z.object({ kid: z.string(), certificate: z.string().optional(), jwk: z.record(z.string(), z.unknown()).optional() })),
         })

@@ -29,7 +29,7 @@ const parties = [
   { name: "orders-api", display_name: "Orders API", note: "the shop", resource: { scopes: ["read", "write"], audience: "https://orders.example" } },
   { name: "billing-api", resource: { scopes: ["charge"] } },
   { name: "batch", client: { resource_scopes: [{ resource: "orders-api", scopes: ["read"] }, { resource: "billing-api", scopes: ["charge"] }], access_token_lifetime: 600 }, claim_transforms: transforms },
-  { name: "basic-bot", client: { auth_method: "client_secret_basic", resource_scopes: [{ resource: "orders-api", scopes: ["write"] }], allow_legacy_assertion_audience: true } },
+  { name: "basic-bot", client: { auth_method: "client_secret_basic", resource_scopes: [{ resource: "orders-api", scopes: ["write"] }], allow_legacy_assertion_audience: true, strict_auth_method: true } },
   { name: "both-svc", resource: { scopes: ["x"] }, client: { resource_scopes: [{ resource: "both-svc", scopes: ["x", "y"] }, { resource: "orders-api", scopes: ["read"] }], client_credentials_enabled: true } },
   { name: "jwt-job", client: { auth_method: "private_key_jwt", resource_scopes: [{ resource: "orders-api", scopes: ["read"] }] } },
 ];
