@@ -19,6 +19,7 @@ const inputs = {
   PartyUpdate: v.partyUpdateSchema,
   SecretCreate: v.secretCreateSchema,
   ClientKeyJson: v.clientKeyJsonSchema,
+  ImportDocument: v.exportDocumentSchema,
 };
 const outputs = {
   Tenant: v.tenantViewSchema,
@@ -35,6 +36,9 @@ const outputs = {
   SigningKeyList: v.signingKeyListSchema,
   RotateResult: v.rotateResultSchema,
   AuditPage: v.auditPageSchema,
+  Usage: v.usageViewSchema,
+  ExportDocument: v.exportDocumentViewSchema,
+  ImportResult: v.importResultSchema,
   Problem: v.problemSchema,
 };
 
