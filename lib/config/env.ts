@@ -40,6 +40,11 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number("must be a whole number from 1 to 256").int("must be a whole number from 1 to 256").min(1).max(256).optional(),
   ),
+  // JWKS is served with max-age=300: a rotated key is published this long before it signs.
+  FENNEC_KEY_PUBLISH_LEAD_SECONDS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int("must be a whole number of seconds").min(0).max(86_400).default(300),
+  ),
   FENNEC_MAX_PARTIES_PER_TRACK: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.coerce.number().int("must be a whole number").min(1).max(1_000_000).default(20_000),
@@ -63,6 +68,8 @@ export type FennecConfig = {
   workers: number;
   workersSet: boolean;
   maxPartiesPerTrack: number;
+  /** how long "rotate" publishes the next key before it signs (FENNEC_KEY_PUBLISH_LEAD_SECONDS) */
+  keyPublishLeadSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -116,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): FennecConf
     workers: e.FENNEC_WORKERS ?? os.availableParallelism(),
     workersSet: e.FENNEC_WORKERS !== undefined,
     maxPartiesPerTrack: e.FENNEC_MAX_PARTIES_PER_TRACK,
+    keyPublishLeadSeconds: e.FENNEC_KEY_PUBLISH_LEAD_SECONDS,
   };
 }
 

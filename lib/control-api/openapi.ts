@@ -34,6 +34,7 @@ const outputs = {
   ClientKeyList: v.clientKeyListSchema,
   SigningKeyList: v.signingKeyListSchema,
   RotateResult: v.rotateResultSchema,
+  PromoteResult: v.promoteResultSchema,
   AuditPage: v.auditPageSchema,
   Problem: v.problemSchema,
 };
