@@ -19,6 +19,7 @@ const inputs = {
   PartyUpdate: v.partyUpdateSchema,
   SecretCreate: v.secretCreateSchema,
   ClientKeyJson: v.clientKeyJsonSchema,
+  ImportDocument: v.exportDocumentSchema,
 };
 const outputs = {
   Tenant: v.tenantViewSchema,
@@ -36,6 +37,8 @@ const outputs = {
   RotateResult: v.rotateResultSchema,
   PromoteResult: v.promoteResultSchema,
   AuditPage: v.auditPageSchema,
+  ExportDocument: v.exportDocumentViewSchema,
+  ImportResult: v.importResultSchema,
   Problem: v.problemSchema,
 };
 
