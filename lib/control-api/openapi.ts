@@ -37,6 +37,7 @@ const outputs = {
   RotateResult: v.rotateResultSchema,
   PromoteResult: v.promoteResultSchema,
   AuditPage: v.auditPageSchema,
+  Usage: v.usageViewSchema,
   ExportDocument: v.exportDocumentViewSchema,
   ImportResult: v.importResultSchema,
   Problem: v.problemSchema,
