@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/integration/**/*.test.ts"],
-    globalSetup: ["tests/integration/support/global-setup.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
     environment: "node",
     // Two cores: files run one after another against the shared server.
     fileParallelism: false,

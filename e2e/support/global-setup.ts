@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { startServer } from "../../tests/integration/support/server";
+import { startServer } from "../../tests/support/server";
 
 // One production server for the whole Playwright run (FENNEC_DIST_DIR or .next), on a fresh PGlite folder
 // (or PostgreSQL with FENNEC_TEST_DB=postgres), with a known administrator and a bootstrap client.

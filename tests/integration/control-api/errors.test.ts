@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { problemSchema } from "@/lib/validation/views";
-import { sharedServer } from "../support/fennec";
-import { api, expectProblem, master, uniqueName } from "./support/api";
+import { api, expectProblem, master, sharedServer, uniqueName } from "../../support/fennec";
 
 // Every error status of the Control API, each as RFC 9457 problem+json.
 

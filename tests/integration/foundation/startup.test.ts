@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { countRows } from "../support/inspect-db";
-import { createTestDatabase, dbMode, dropTestDatabase, newDataDir, startServer, testKek } from "../support/server";
+import { countRows } from "../../support/inspect-db";
+import { createTestDatabase, dbMode, dropTestDatabase, newDataDir, startServer, testKek } from "../../support/server";
 
 const mode = dbMode();
 const PASSWORD_LINE = /created admin user admin@localhost with password (\S+)/;

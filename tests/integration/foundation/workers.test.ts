@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { dbMode, startServer, type TestServer } from "../support/server";
-import { raw } from "../mounts/support";
-import { controlClient } from "../token/support/control";
-import { postToken } from "../token/support/token-suite";
+import { raw } from "../../support/http";
+import { dbMode, startServer, type TestServer } from "../../support/server";
+import { postToken } from "../../support/token";
+import { controlClient } from "../../support/control-api";
 
 // FENNEC_WORKERS: on PostgreSQL, that many processes share the port (node:cluster) after one
 // preparation; a worker that dies is replaced; SIGTERM stops them all. PGlite stays one process.

@@ -1,7 +1,8 @@
 import http from "node:http";
 import { exportSPKI, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertion, basicHeader, JWT_BEARER, newKey, postToken, startTokenSuite, type Suite } from "./support/token-suite";
+import { assertion, basicHeader, JWT_BEARER, newKey, postToken } from "../../support/token";
+import { startTokenSuite, type Suite } from "../../support/token-suite";
 
 // Every RFC 6749 §5.2 error the token endpoint gives, and the hostile inputs peers defend against
 // (anchors.md §3.4). None of them may produce a 5xx, and no description may carry CR, LF or TAB.
@@ -23,12 +24,12 @@ async function expectError(
 ) {
   const r = await p;
   seen.push(r);
-  expect(r.json.error, r.text).toBe(error);
+  expect(r.body.error, r.text).toBe(error);
   expect(r.status).toBe(status);
   expect(r.headers.get("content-type")).toMatch(/^application\/json/);
   expect(r.headers.get("cache-control")).toBe("no-store");
-  expect(typeof r.json.error_description).toBe("string");
-  expect(r.json.error_description as string).not.toMatch(/[\r\n\t]/);
+  expect(typeof r.body.error_description).toBe("string");
+  expect(r.body.error_description as string).not.toMatch(/[\r\n\t]/);
   if (status === 401) expect(r.headers.get("www-authenticate")).toMatch(/^Basic realm="/);
   return r;
 }
@@ -119,7 +120,7 @@ describe("client authentication errors", () => {
     expect(good.status).toBe(200);
     for (let i = 0; i < 22; i++) await postToken(tokenUrl, { ...post(), client_secret: `guess-${i}-0123456789abcdef` });
     const throttledGuess = await expectError(postToken(tokenUrl, { ...post(), client_secret: "guess-final-0123456789" }), "invalid_client");
-    expect(throttledGuess.json.error_description).toBe("client authentication failed");
+    expect(throttledGuess.body.error_description).toBe("client authentication failed");
     expect((await postToken(tokenUrl, post())).status).toBe(200);
   });
 });

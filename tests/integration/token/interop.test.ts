@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTokenSuite, type Suite } from "./support/token-suite";
+import { startTokenSuite, type Suite } from "../../support/token-suite";
 
 // Real client libraries against a real server: oauth4webapi discovers and requests tokens with each of
 // the three client authentication methods; jose verifies them with the published JWKS. The track signs

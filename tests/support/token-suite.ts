@@ -1,14 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
-import { sharedServer } from "../../support/fennec";
-import { controlClient } from "./control";
-
-export type Keys = { privateKey: CryptoKey; publicJwk: JWK; kid: string };
-
-export async function newKey(alg: "RS256" | "ES256" | "EdDSA" = "RS256", kid = `k-${alg}-${Math.random().toString(36).slice(2)}`): Promise<Keys> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
-  return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid }, kid };
-}
+import { controlClient } from "./control-api";
+import { sharedServer } from "./fennec";
+import { newKey, type Keys } from "./token";
 
 export type Suite = {
   url: string;
@@ -84,54 +77,3 @@ export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA"
     },
   };
 }
-
-export type AssertionOptions = {
-  key: CryptoKey;
-  alg?: string;
-  kid?: string;
-  iss?: string;
-  sub?: string;
-  aud?: string | string[];
-  iat?: number;
-  nbf?: number;
-  exp?: number | null;
-  jti?: string | null;
-  typ?: string;
-};
-
-export async function assertion(clientId: string, issuer: string, o: AssertionOptions): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const payload: Record<string, unknown> = {
-    iss: o.iss ?? clientId,
-    sub: o.sub ?? clientId,
-    aud: o.aud ?? issuer,
-    iat: o.iat ?? now,
-    ...(o.nbf !== undefined ? { nbf: o.nbf } : {}),
-  };
-  if (o.exp !== null) payload.exp = o.exp ?? now + 60;
-  if (o.jti !== null) payload.jti = o.jti ?? crypto.randomUUID();
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: o.alg ?? "RS256", ...(o.kid ? { kid: o.kid } : {}), ...(o.typ ? { typ: o.typ } : {}) })
-    .sign(o.key);
-}
-
-export const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
-export async function postToken(url: string, body: Record<string, string> | string, headers: Record<string, string> = {}) {
-  const r = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
-    body: typeof body === "string" ? body : new URLSearchParams(body),
-  });
-  const text = await r.text();
-  let json: Record<string, unknown> = {};
-  try {
-    json = JSON.parse(text);
-  } catch {}
-  return { status: r.status, headers: r.headers, json, text };
-}
-
-export const basicHeader = (id: string, secret: string) => {
-  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
-  return `Basic ${Buffer.from(`${enc(id)}:${enc(secret)}`).toString("base64")}`;
-};
