@@ -7,11 +7,10 @@ export type Suite = {
   url: string;
   tenant: string;
   issuer: string;
-  secrets: { basic: string; post: string; disabled: string; expiring: string };
-  /** when the expiring client's secret expires (ms since epoch) */
-  expiringAt: number;
+  secrets: { basic: string; post: string; disabled: string };
   rsa: Keys;
   ec: Keys;
+  newSecret: (party: string, expires_at?: string) => Promise<string>;
   stop: () => Promise<void>;
 };
 
@@ -19,7 +18,7 @@ export type Suite = {
  * A tenant of its own on the shared server, made through the Control API: track `prod` (signing
  * algorithm `alg`), resources api1 (read, write) and api2 (read, audience URI), and a client of each
  * kind: Basic, post (300 s lifetime, claim transforms), private_key_jwt (RSA + EC keys), legacy
- * private_key_jwt, disabled, and one whose only secret expires a few seconds after setup.
+ * private_key_jwt, disabled, and one without a secret (expiring-client) for a test to give one.
  */
 export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA" = "RS256"): Promise<Suite> {
   const { url, bootstrapClient } = sharedServer();
@@ -57,19 +56,18 @@ export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA"
   await key("jwt-client", rsa);
   await key("jwt-client", ec);
   await key("legacy-client", rsa);
-  const expiringAt = Date.now() + 4000;
   const secrets = {
     basic: await secret("basic-client"),
     post: await secret("post-client"),
     disabled: await secret("disabled-client"),
-    expiring: await secret("expiring-client", new Date(expiringAt).toISOString()),
   };
   return {
     url,
     tenant,
     issuer: `${url}/${tenant}/prod/`,
     secrets,
-    expiringAt,
+    /** a new secret for one of the suite's clients (`expires_at` an ISO time) */
+    newSecret: secret,
     rsa,
     ec,
     stop: async () => {

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, dbMode, dropTestDatabase, startServer, testKek, type TestServer } from "../../support/server";
+import { createTestDatabase, dropTestDatabase, startServer, testKek, type TestServer } from "../../support/server";
 import { assertion, basicHeader, JWT_BEARER, type Keys, newKey, postToken } from "../../support/token";
 import { controlClient } from "../../support/control-api";
 
@@ -17,7 +17,7 @@ let a: TestServer, b: TestServer, databaseUrl: string;
 let jwtKey: Keys;
 let secret: { id: string; secret: string };
 
-describe.runIf(dbMode() === "postgres")("scale-out on PostgreSQL", () => {
+describe("scale-out on PostgreSQL", () => {
   beforeAll(async () => {
     databaseUrl = await createTestDatabase();
     const env = {
