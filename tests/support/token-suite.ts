@@ -20,7 +20,7 @@ export type Suite = {
  * kind: Basic, post (300 s lifetime, claim transforms), private_key_jwt (RSA + EC keys), legacy
  * private_key_jwt, disabled, and one without a secret (expiring-client) for a test to give one.
  */
-export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA" = "RS256"): Promise<Suite> {
+export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA" | "Ed25519" = "RS256"): Promise<Suite> {
   const { url, bootstrapClient } = sharedServer();
   const control = await controlClient(url, bootstrapClient);
   const tenant = `tok-${randomBytes(4).toString("hex")}`;

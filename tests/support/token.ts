@@ -42,7 +42,7 @@ export function decodePayload(jwt: string): Record<string, any> {
 
 export type Keys = { privateKey: CryptoKey; publicJwk: JWK; kid: string };
 
-export async function newKey(alg: "RS256" | "ES256" | "EdDSA" = "RS256", kid = `k-${alg}-${Math.random().toString(36).slice(2)}`): Promise<Keys> {
+export async function newKey(alg: "RS256" | "ES256" | "EdDSA" | "Ed25519" = "RS256", kid = `k-${alg}-${Math.random().toString(36).slice(2)}`): Promise<Keys> {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid }, kid };
 }
