@@ -19,6 +19,7 @@ const inputs = {
   PartyUpdate: v.partyUpdateSchema,
   SecretCreate: v.secretCreateSchema,
   ClientKeyJson: v.clientKeyJsonSchema,
+  ImportDocument: v.exportDocumentSchema,
 };
 const outputs = {
   Tenant: v.tenantViewSchema,
@@ -35,6 +36,8 @@ const outputs = {
   SigningKeyList: v.signingKeyListSchema,
   RotateResult: v.rotateResultSchema,
   AuditPage: v.auditPageSchema,
+  ExportDocument: v.exportDocumentViewSchema,
+  ImportResult: v.importResultSchema,
   Problem: v.problemSchema,
 };
 
