@@ -36,6 +36,7 @@ const outputs = {
   SigningKeyList: v.signingKeyListSchema,
   RotateResult: v.rotateResultSchema,
   AuditPage: v.auditPageSchema,
+  Usage: v.usageViewSchema,
   ExportDocument: v.exportDocumentViewSchema,
   ImportResult: v.importResultSchema,
   Problem: v.problemSchema,

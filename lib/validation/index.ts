@@ -8,4 +8,5 @@ export * from "./list";
 export * from "./views";
 export * from "./action-args";
 export * from "./form-defaults";
+export * from "./usage";
 export * from "./export";
