@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, master, tokenRequest, uniqueName } from "../control-api/support/api";
+import { api, master, tokenEndpoint, uniqueName } from "../../support/fennec";
+import { postToken } from "../../support/token";
 
 // Signing-key rotation seen from outside: the Control API's emergency "promote now" switches keys at
 // once, the JWKS route publishes, and a verifier using jose's remote JWK set (which refetches on an
@@ -21,7 +22,7 @@ const getJwks = async (headers: Record<string, string> = {}) => {
   return { status: r.status, etag: r.headers.get("etag"), cacheControl: r.headers.get("cache-control"), body: r.status === 200 ? ((await r.json()) as { keys: JWK[] }) : null };
 };
 const accessToken = async () => {
-  const r = await tokenRequest(tenant, track, { grant_type: "client_credentials", client_id: "svc", client_secret: secret, scope: "api:read" });
+  const r = await postToken(tokenEndpoint(tenant, track), { grant_type: "client_credentials", client_id: "svc", client_secret: secret, scope: "api:read" });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body.access_token as string;
 };

@@ -11,7 +11,7 @@ import { createSigningKey } from "@/lib/keys/create-signing-key";
 import { createInitialSigningKey, listSigningKeys, promoteSigningKeysNow } from "@/lib/keys/rotate";
 import { runKeySchedule, runTrackKeySchedule } from "@/lib/keys/run-key-schedule";
 import { clearTrackKeysCache, getTrackKeys, type TrackKeys } from "@/lib/keys/track-keys";
-import { createTestDatabase, dbMode, dropTestDatabase, newDataDir, testKek } from "../support/server";
+import { createTestDatabase, dbMode, dropTestDatabase, newDataDir, testKek } from "../../support/server";
 
 // The key store in process against a real database of its own (PGlite, or PostgreSQL with
 // FENNEC_TEST_DB=postgres): rotation, the schedule at chosen instants, the cache, concurrency.
