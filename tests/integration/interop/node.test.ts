@@ -3,8 +3,8 @@ import { exportJWK, generateKeyPair } from "jose";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getToken, verifyToken } from "../../interop/node/oauth4webapi";
-import { sharedServer } from "../support/fennec";
-import { controlClient } from "../token/support/control";
+import { sharedServer } from "../../support/fennec";
+import { controlClient } from "../../support/control-api";
 
 // The README's Node recipe (tests/interop/node/oauth4webapi.ts, shown there verbatim) with each of
 // the three client authentication methods. tests/integration/token/interop.test.ts covers more.

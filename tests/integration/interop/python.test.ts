@@ -6,9 +6,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { createRemoteJWKSet, exportJWK, exportPKCS8, generateKeyPair, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
-import { root } from "../support/server";
-import { controlClient } from "../token/support/control";
+import { sharedServer } from "../../support/fennec";
+import { root } from "../../support/server";
+import { controlClient } from "../../support/control-api";
 
 // The README's Python recipes (tests/interop/python, shown there verbatim) run against the shared
 // server, in a virtual environment under that folder with the pinned requirements.
