@@ -24,3 +24,5 @@ export type {
 } from "./views";
 export { exportTrack } from "./export";
 export { importTrack, parseImportText } from "./import";
+export { trackUsage } from "./usage";
+export type { UsageView } from "@/lib/validation/usage";
