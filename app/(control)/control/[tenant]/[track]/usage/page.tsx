@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { usageQuery, usageRange } from "@/components/usage/ranges";
 import { SigningKeyNote } from "@/components/usage/signing-key-note";
@@ -33,7 +32,7 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
         <FailuresByError usage={usage} />
       </div>
       <p className="text-sm text-slate-600">
-        The same numbers: <Link className="text-orange-700 hover:underline" href={`/api/control/${tenant}/${track}/usage`}>GET /api/control/{tenant}/{track}/usage</Link>.
+        The same numbers through the Control API: <code>GET /api/control/{tenant}/{track}/usage</code>.
       </p>
     </div>
   );
