@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { controlApi, env, expect, screenshot, signIn, test, tokenRequest } from "./support/fennec";
+import { postToken } from "../tests/support/token";
+import { controlApi, env, expect, screenshot, signIn, test } from "./support/fennec";
 
 // Token traffic in the Control UI (README "Operations"): two clients get tokens, one of them also fails;
 // the track's Usage tab, the client's Usage tab and the secrets' "last used" show it.
@@ -18,7 +19,7 @@ test.beforeAll(async () => {
     ok((await controlApi("POST", `/master/${track}/parties`, { name, client: { auth_method: "client_secret_post" } })).status);
     secrets[name] = (await controlApi("POST", `/master/${track}/parties/${name}/secrets`, {})).body.secret as string;
   }
-  const get = (client: string, secret: string) => tokenRequest(tokenEndpoint(), { grant_type: "client_credentials", client_id: client, client_secret: secret });
+  const get = (client: string, secret: string) => postToken(tokenEndpoint(), { grant_type: "client_credentials", client_id: client, client_secret: secret });
   for (let i = 0; i < 3; i++) expect((await get("steady", secrets.steady)).status).toBe(200);
   expect((await get("flaky", secrets.flaky)).status).toBe(200);
   for (let i = 0; i < 2; i++) expect((await get("flaky", "not-the-secret-0123456789abcdef")).status).toBe(401);
