@@ -19,6 +19,8 @@ const inputs = {
   PartyUpdate: v.partyUpdateSchema,
   SecretCreate: v.secretCreateSchema,
   ClientKeyJson: v.clientKeyJsonSchema,
+  AdminUserCreate: v.adminUserCreateSchema,
+  AdminUserUpdate: v.adminUserUpdateSchema,
 };
 const outputs = {
   Tenant: v.tenantViewSchema,
@@ -35,6 +37,9 @@ const outputs = {
   SigningKeyList: v.signingKeyListSchema,
   RotateResult: v.rotateResultSchema,
   AuditPage: v.auditPageSchema,
+  AdminUser: v.adminUserViewSchema,
+  AdminUserPage: v.adminUserPageSchema,
+  AdminUserWithPassword: v.adminUserWithPasswordSchema,
   Problem: v.problemSchema,
 };
 

@@ -22,3 +22,5 @@ export type {
   TenantView,
   TrackView,
 } from "./views";
+export { listAdminUsers, getAdminUser, createAdminUser, updateAdminUser, deleteAdminUser, resetAdminUserPassword } from "./admin-users";
+export { changeOwnPassword, listOwnSessions, signOutEverywhere } from "./admin-account";

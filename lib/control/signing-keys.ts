@@ -1,4 +1,5 @@
 import "server-only";
+import { assertMayWrite } from "./actor";
 import { getDb } from "@/lib/db";
 import { listSigningKeys, rotateSigningKeys } from "@/lib/keys/rotate";
 import { recordAudit } from "@/lib/audit";
@@ -18,6 +19,7 @@ export async function rotateTrackSigningKeys(
   tenant: string,
   track: string,
 ): Promise<RotateResult> {
+  assertMayWrite(actor);
   const t = await findTrackRef(actor, tenant, track);
   const db = getDb();
   const { primaryKid } = await rotateSigningKeys(db, t.id, {

@@ -8,3 +8,4 @@ export * from "./list";
 export * from "./views";
 export * from "./action-args";
 export * from "./form-defaults";
+export * from "./admin-user";
