@@ -14,6 +14,7 @@ export type ClientSnapshot = {
   authMethod: ClientAuthMethod;
   accessTokenLifetime: number;
   allowLegacyAssertionAudience: boolean;
+  strictAuthMethod: boolean;
   clientCredentialsEnabled: boolean;
   claimTransforms: ClaimTransform[];
   grants: ClientGrantView[];
@@ -148,6 +149,7 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
       authMethod: true,
       accessTokenLifetime: true,
       allowLegacyAssertionAudience: true,
+      strictAuthMethod: true,
       clientCredentialsEnabled: true,
       claimTransforms: true,
       grants: { select: { scopes: true, resource: { select: { name: true, isResource: true, resourceScopes: true, resourceAudience: true } } } },
@@ -163,6 +165,7 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
     authMethod: p.authMethod ?? "client_secret_post",
     accessTokenLifetime: p.accessTokenLifetime,
     allowLegacyAssertionAudience: p.allowLegacyAssertionAudience,
+    strictAuthMethod: p.strictAuthMethod,
     clientCredentialsEnabled: p.clientCredentialsEnabled,
     claimTransforms: storedTransforms(p.claimTransforms, p.name),
     grants: p.grants

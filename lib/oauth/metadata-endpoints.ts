@@ -31,7 +31,7 @@ async function discovery(request: ProtocolRequest, route: RouteParams): Promise<
     grant_types_supported: ["client_credentials"],
     response_types_supported: [],
     token_endpoint_auth_methods_supported: ["client_secret_post", "client_secret_basic", "private_key_jwt"],
-    token_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGORITHMS.filter((a) => a !== "Ed25519"),
+    token_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGORITHMS,
     scopes_supported: await trackScopes(track.id),
     access_token_signing_alg_values_supported: [track.signingAlgorithm],
   });
