@@ -19,7 +19,8 @@ const env = {
 let a: TestServer;
 let b: TestServer;
 let databaseUrl: string | undefined;
-let token: string;
+// A Control API token names its issuer, which includes the instance's own URL: one token per instance.
+const tokens = new Map<string, string>();
 
 beforeAll(async () => {
   if (dbMode() === "postgres") {
@@ -29,12 +30,14 @@ beforeAll(async () => {
   } else {
     a = b = await startServer({ env });
   }
-  const r = await fetch(`${a.url}/master/master/oauth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: client.id, client_secret: client.secret, scope: "control_api:master" }),
-  });
-  token = ((await r.json()) as { access_token: string }).access_token;
+  for (const server of [a, b]) {
+    const r = await fetch(`${server.url}/master/master/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: client.id, client_secret: client.secret, scope: "control_api:master" }),
+    });
+    tokens.set(server.url, ((await r.json()) as { access_token: string }).access_token);
+  }
 }, 180_000);
 
 afterAll(async () => {
@@ -46,10 +49,11 @@ afterAll(async () => {
 async function api(server: TestServer, path: string, method = "GET", body?: unknown) {
   const r = await fetch(`${server.url}/api/control${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+    headers: { authorization: `Bearer ${tokens.get(server.url)}`, ...(body ? { "content-type": "application/json" } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await r.text();
+  expect(r.status, text).not.toBe(401);
   return { status: r.status, body: text ? JSON.parse(text) : null };
 }
 
