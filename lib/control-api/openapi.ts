@@ -21,6 +21,7 @@ const inputs = {
   ClientKeyJson: v.clientKeyJsonSchema,
   AdminUserCreate: v.adminUserCreateSchema,
   AdminUserUpdate: v.adminUserUpdateSchema,
+  ImportDocument: v.exportDocumentSchema,
 };
 const outputs = {
   Tenant: v.tenantViewSchema,
@@ -40,6 +41,8 @@ const outputs = {
   AdminUser: v.adminUserViewSchema,
   AdminUserPage: v.adminUserPageSchema,
   AdminUserWithPassword: v.adminUserWithPasswordSchema,
+  ExportDocument: v.exportDocumentViewSchema,
+  ImportResult: v.importResultSchema,
   Problem: v.problemSchema,
 };
 

@@ -24,3 +24,5 @@ export type {
 } from "./views";
 export { listAdminUsers, getAdminUser, createAdminUser, updateAdminUser, deleteAdminUser, resetAdminUserPassword } from "./admin-users";
 export { changeOwnPassword, listOwnSessions, signOutEverywhere } from "./admin-account";
+export { exportTrack } from "./export";
+export { importTrack, parseImportText } from "./import";

@@ -9,3 +9,4 @@ export * from "./views";
 export * from "./action-args";
 export * from "./form-defaults";
 export * from "./admin-user";
+export * from "./export";
