@@ -1,6 +1,8 @@
 import "server-only";
 import { describeError } from "@/lib/errors/describe-error";
+import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/telemetry";
 import { z } from "zod";
 import { isDomainError } from "@/lib/control/errors";
 import { canWrite } from "@/lib/tenancy";
@@ -27,6 +29,12 @@ export async function adminAction<T extends object>(
   fn: (actor: AdminActor) => Promise<T>,
   access: AdminActionAccess = {},
 ): Promise<ActionResult<T>> {
+  // the edge's request id, so that the audit events this action writes carry it (README "Operations")
+  const id = (await headers()).get(REQUEST_ID_HEADER) ?? requestIdFrom(null, false);
+  return withRequestId(id, () => runAction(fn, access));
+}
+
+async function runAction<T extends object>(fn: (actor: AdminActor) => Promise<T>, access: AdminActionAccess): Promise<ActionResult<T>> {
   try {
     const actor = await currentAdmin();
     if (!actor) redirect("/signin");

@@ -41,6 +41,7 @@ const outputs = {
   AdminUser: v.adminUserViewSchema,
   AdminUserPage: v.adminUserPageSchema,
   AdminUserWithPassword: v.adminUserWithPasswordSchema,
+  Usage: v.usageViewSchema,
   ExportDocument: v.exportDocumentViewSchema,
   ImportResult: v.importResultSchema,
   Problem: v.problemSchema,

@@ -9,4 +9,5 @@ export * from "./views";
 export * from "./action-args";
 export * from "./form-defaults";
 export * from "./admin-user";
+export * from "./usage";
 export * from "./export";
