@@ -37,6 +37,7 @@ const outputs = {
   ClientKeyList: v.clientKeyListSchema,
   SigningKeyList: v.signingKeyListSchema,
   RotateResult: v.rotateResultSchema,
+  PromoteResult: v.promoteResultSchema,
   AuditPage: v.auditPageSchema,
   AdminUser: v.adminUserViewSchema,
   AdminUserPage: v.adminUserPageSchema,
