@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, dbMode, dropTestDatabase, startServer, type TestServer } from "../support/server";
+import { createTestDatabase, dbMode, dropTestDatabase, startServer, type TestServer } from "../../support/server";
 
 // README "Admin users and roles": each session cookie names a session row read on every request, so
 // disabling an account, resetting its password or signing out everywhere ends its sessions on every

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, expectProblem, master, tokenRequest, uniqueName } from "./support/api";
+import { api, expectProblem, master, tokenEndpoint, uniqueName } from "../../support/fennec";
+import { postToken } from "../../support/token";
 
 // README "Admin users and roles": /api/control/admin-users (every tenant, all-tenant callers only) and
 // /api/control/{tenant}/admin-users (one tenant). Passwords are never returned but once, never audited.
@@ -21,7 +22,7 @@ beforeAll(async () => {
     body: { name: "people", client: { resource_scopes: [{ resource: "control_api", scopes: ["tenant"] }] } },
   });
   expect(client.status, JSON.stringify(client.body)).toBe(201);
-  const t = await tokenRequest(mine, "master", { grant_type: "client_credentials", client_id: "people", client_secret: client.body.secret, scope: "control_api:tenant" });
+  const t = await postToken(tokenEndpoint(mine, "master"), { grant_type: "client_credentials", client_id: "people", client_secret: client.body.secret, scope: "control_api:tenant" });
   tenantToken = t.body.access_token;
 });
 
