@@ -3,9 +3,9 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { controlClient } from "../token/support/control";
-import { postToken } from "../token/support/token-suite";
-import { createTestDatabase, dbMode, dropTestDatabase, newDataDir, startServer, testKek, type TestServer } from "../support/server";
+import { controlClient } from "../../support/control-api";
+import { postToken } from "../../support/token";
+import { createTestDatabase, dbMode, dropTestDatabase, newDataDir, startServer, testKek, type TestServer } from "../../support/server";
 
 // kill -9 of the server during a burst of Control API writes, then a restart on the same data: every
 // write happened whole or not at all. The database after the restart is compared with the audit log and

@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlClient } from "../token/support/control";
-import { postToken } from "../token/support/token-suite";
-import { dbMode, startServer, type TestServer } from "../support/server";
+import { controlClient } from "../../support/control-api";
+import { postToken } from "../../support/token";
+import { dbMode, startServer, type TestServer } from "../../support/server";
 
 // The embedded data folder runs out of space: writes fail with a clear 507 problem, nothing is half
 // written, reads and warm tokens go on, and once space is back writes work again without a restart.
