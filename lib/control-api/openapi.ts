@@ -19,6 +19,8 @@ const inputs = {
   PartyUpdate: v.partyUpdateSchema,
   SecretCreate: v.secretCreateSchema,
   ClientKeyJson: v.clientKeyJsonSchema,
+  AdminUserCreate: v.adminUserCreateSchema,
+  AdminUserUpdate: v.adminUserUpdateSchema,
   ImportDocument: v.exportDocumentSchema,
 };
 const outputs = {
@@ -37,6 +39,9 @@ const outputs = {
   RotateResult: v.rotateResultSchema,
   PromoteResult: v.promoteResultSchema,
   AuditPage: v.auditPageSchema,
+  AdminUser: v.adminUserViewSchema,
+  AdminUserPage: v.adminUserPageSchema,
+  AdminUserWithPassword: v.adminUserWithPasswordSchema,
   Usage: v.usageViewSchema,
   ExportDocument: v.exportDocumentViewSchema,
   ImportResult: v.importResultSchema,
