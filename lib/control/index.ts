@@ -27,3 +27,5 @@ export { listAdminUsers, getAdminUser, createAdminUser, updateAdminUser, deleteA
 export { changeOwnPassword, listOwnSessions, signOutEverywhere } from "./admin-account";
 export { exportTrack } from "./export";
 export { importTrack, parseImportText } from "./import";
+export { trackUsage } from "./usage";
+export type { UsageView } from "@/lib/validation/usage";
