@@ -81,12 +81,12 @@ test("a one-time password leads to the password change first, then into the cons
   await page.goto("/control/master/master/applications");
   await expect(page).toHaveURL(/\/control\/account\/password$/);
   await page.getByLabel("One-time password").fill(temp.oneTime);
-  await page.getByLabel("New password").fill(temp.email);
+  await page.getByLabel("New password", { exact: true }).fill(temp.email);
   await page.getByLabel("Repeat the new password").fill(temp.email);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText(/too easy to guess/).first()).toBeVisible();
   await screenshot(page, "users-03-forced-change");
-  await page.getByLabel("New password").fill(temp.password);
+  await page.getByLabel("New password", { exact: true }).fill(temp.password);
   await page.getByLabel("Repeat the new password").fill(temp.password);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/control\/master\/master\/applications$/);
