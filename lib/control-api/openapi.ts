@@ -35,6 +35,8 @@ const outputs = {
   SigningKeyList: v.signingKeyListSchema,
   RotateResult: v.rotateResultSchema,
   AuditPage: v.auditPageSchema,
+  RevokedTokenPage: v.revokedTokenPageSchema,
+  RevokeTokensResult: v.revokeTokensResultSchema,
   Problem: v.problemSchema,
 };
 

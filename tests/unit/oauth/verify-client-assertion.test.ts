@@ -26,6 +26,8 @@ beforeAll(async () => {
     accessTokenLifetime: 3600,
     allowLegacyAssertionAudience: false,
     clientCredentialsEnabled: true,
+    tokensNotBefore: null,
+    ownAudience: null,
     claimTransforms: [],
     grants: [],
     secrets: [],
