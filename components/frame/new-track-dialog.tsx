@@ -47,7 +47,8 @@ export function NewTrackDialog({ tenant, open, onClose }: { tenant: string; open
             <option value="RS256">RS256 (RSA, most compatible)</option>
             <option value="PS256">PS256 (RSA-PSS)</option>
             <option value="ES256">ES256 (ECDSA P-256)</option>
-            <option value="EdDSA">EdDSA (Ed25519)</option>
+            <option value="EdDSA">EdDSA (Ed25519, RFC 8037 name)</option>
+            <option value="Ed25519">Ed25519 (RFC 9864 name)</option>
           </Select>
         </Field>
         <div className="flex justify-end gap-2">

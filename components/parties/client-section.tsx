@@ -88,6 +88,12 @@ export function ClientSection({
             <input type="checkbox" {...form.register("client.client_credentials_enabled")} />
             Client credentials grant enabled
           </label>
+          {method !== "private_key_jwt" && (
+            <label className="flex items-center gap-2">
+              <input type="checkbox" {...form.register("client.strict_auth_method")} />
+              Accept only the registered method (otherwise the secret is accepted both as client secret basic and as client secret post)
+            </label>
+          )}
           <label className="flex items-center gap-2">
             <input type="checkbox" {...form.register("client.allow_legacy_assertion_audience")} />
             Accept client assertions whose audience is the token endpoint (legacy RFC 7523; otherwise only the issuer)

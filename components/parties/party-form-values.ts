@@ -31,6 +31,7 @@ export function partyValues(p: PartyView): PartyFormValues {
           resource_scopes: p.client.resource_scopes,
           access_token_lifetime: p.client.access_token_lifetime,
           allow_legacy_assertion_audience: p.client.allow_legacy_assertion_audience,
+          strict_auth_method: p.client.strict_auth_method,
           client_credentials_enabled: p.client.client_credentials_enabled,
         }
       : null,

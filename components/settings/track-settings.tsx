@@ -59,7 +59,7 @@ export function TrackSettings({ tenant, track }: { tenant: string; track: TrackV
           </Field>
           <Field label="Signing algorithm" hint="Applies from the next key rotation." error={errors.signing_algorithm?.message}>
             <Select {...form.register("signing_algorithm")}>
-              {["RS256", "PS256", "ES256", "EdDSA"].map((a) => (
+              {["RS256", "PS256", "ES256", "EdDSA", "Ed25519"].map((a) => (
                 <option key={a}>{a}</option>
               ))}
             </Select>

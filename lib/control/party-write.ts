@@ -135,6 +135,7 @@ function columns(data: PartyData, ownScopes: string[] | null) {
     authMethod: data.client?.auth_method ?? null,
     accessTokenLifetime: data.client?.access_token_lifetime ?? 3600,
     allowLegacyAssertionAudience: data.client?.allow_legacy_assertion_audience ?? false,
+    strictAuthMethod: data.client?.strict_auth_method ?? false,
     clientCredentialsEnabled: data.client?.client_credentials_enabled ?? true,
     claimTransforms: data.claim_transforms as Prisma.InputJsonValue,
   };

@@ -1,6 +1,6 @@
 import type { SigningAlgorithm } from "@/lib/db/generated/enums";
 
-export const SIGNING_ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA"] as const satisfies readonly SigningAlgorithm[];
+export const SIGNING_ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA", "Ed25519"] as const satisfies readonly SigningAlgorithm[];
 
 // WebCrypto parameters for the self-signed certificate that carries each track key in x5c.
 export function certificateSigningParams(alg: SigningAlgorithm) {
@@ -12,6 +12,7 @@ export function certificateSigningParams(alg: SigningAlgorithm) {
     case "ES256":
       return { name: "ECDSA", hash: "SHA-256" };
     case "EdDSA":
+    case "Ed25519":
       return { name: "Ed25519" };
   }
 }

@@ -27,9 +27,9 @@ export async function createSigningKey(opts: {
   notBefore?: Date;
 }): Promise<NewSigningKey> {
   const { algorithm } = opts;
-  const { publicKey, privateKey } = await generateKeyPair(algorithm, {
+  // Both Ed25519 names make the same key; only the JWS alg that names it differs.
+  const { publicKey, privateKey } = await generateKeyPair(algorithm === "EdDSA" ? "Ed25519" : algorithm, {
     extractable: true,
-    ...(algorithm === "EdDSA" ? { crv: "Ed25519" } : {}),
     ...(algorithm.startsWith("RS") || algorithm.startsWith("PS") ? { modulusLength: 2048 } : {}),
   });
   const notBefore = opts.notBefore ?? new Date();

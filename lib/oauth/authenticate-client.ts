@@ -50,7 +50,7 @@ export async function authenticateClient(request: Pick<ProtocolRequest, "headers
   if (!isClientId(p.clientId)) throw invalidClient();
   if (ctx.party !== undefined && p.clientId !== ctx.party) throw invalidClient();
   const found = await findClient(ctx.track.id, p.clientId);
-  const client = found && methodAccepted(found.authMethod, p.method) ? found : null;
+  const client = found && methodAccepted(found, p.method) ? found : null;
   if (p.method === "private_key_jwt") {
     if (found && !client) throw invalidClient();
     await verifyInspectedAssertion(client, p.assertion);
@@ -60,11 +60,17 @@ export async function authenticateClient(request: Pick<ProtocolRequest, "headers
       throttleKey: `${ctx.track.id}:${p.clientId}`,
       reload: async () => {
         const fresh = await reloadClient(ctx.track.id, p.clientId);
-        return fresh && methodAccepted(fresh.authMethod, p.method) ? fresh : null;
+        return fresh && methodAccepted(fresh, p.method) ? fresh : null;
       },
     });
   }
   return client!;
 }
 
-const methodAccepted = (registered: ClientAuthMethod, presented: ClientAuthMethod) => registered === presented;
+const SECRET_METHODS: readonly ClientAuthMethod[] = ["client_secret_basic", "client_secret_post"];
+
+// RFC 6749 §2.3.1: a server MUST support Basic for clients issued a password, so a secret client takes its
+// secret either way unless it asked to be strict. A key client never takes a secret (it has none).
+const methodAccepted = (client: ClientSnapshot, presented: ClientAuthMethod) =>
+  client.authMethod === presented ||
+  (!client.strictAuthMethod && SECRET_METHODS.includes(client.authMethod) && SECRET_METHODS.includes(presented));

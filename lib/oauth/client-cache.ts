@@ -14,6 +14,7 @@ export type ClientSnapshot = {
   authMethod: ClientAuthMethod;
   accessTokenLifetime: number;
   allowLegacyAssertionAudience: boolean;
+  strictAuthMethod: boolean;
   clientCredentialsEnabled: boolean;
   /** ms since epoch: this client's tokens issued at or before this second are inactive (introspection only) */
   tokensNotBefore: number | null;
@@ -153,6 +154,7 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
       authMethod: true,
       accessTokenLifetime: true,
       allowLegacyAssertionAudience: true,
+      strictAuthMethod: true,
       clientCredentialsEnabled: true,
       tokensNotBefore: true,
       isResource: true,
@@ -171,6 +173,7 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
     authMethod: p.authMethod ?? "client_secret_post",
     accessTokenLifetime: p.accessTokenLifetime,
     allowLegacyAssertionAudience: p.allowLegacyAssertionAudience,
+    strictAuthMethod: p.strictAuthMethod,
     clientCredentialsEnabled: p.clientCredentialsEnabled,
     tokensNotBefore: p.tokensNotBefore?.getTime() ?? null,
     ownAudience: p.isResource ? (p.resourceAudience ?? p.name) : null,

@@ -26,7 +26,7 @@ async function discovery(request: ProtocolRequest, route: RouteParams): Promise<
   const { track, party } = found;
   // introspection and revocation authenticate clients exactly as the token endpoint does
   const methods = ["client_secret_post", "client_secret_basic", "private_key_jwt"];
-  const algorithms = ASSERTION_ALGORITHMS.filter((a) => a !== "Ed25519");
+  const algorithms = ASSERTION_ALGORITHMS;
   const body = JSON.stringify({
     issuer: track.issuer,
     token_endpoint: tokenEndpointOf(track.issuer, party),

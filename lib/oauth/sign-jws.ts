@@ -5,7 +5,7 @@ export type JwsSigner = { kid: string; alg: string; key: KeyObject };
 
 type Method = { hash: string | null; options: (key: KeyObject) => KeyObject | SignKeyObjectInput; pool: boolean };
 
-// The JWS algorithms a track signs with (RFC 7518 §3, RFC 8037). RSA runs on libuv's thread pool
+// The JWS algorithms a track signs with (RFC 7518 §3, RFC 8037, RFC 9864). RSA runs on libuv's thread pool
 // (the callback form of crypto.sign), so one process signs on a second core while it parses the
 // next request; EC and Ed25519 take ~20 µs and are cheaper signed in place than handed over.
 const METHODS: Record<string, Method> = {
@@ -13,6 +13,7 @@ const METHODS: Record<string, Method> = {
   PS256: { hash: "sha256", options: (key) => ({ key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }), pool: true },
   ES256: { hash: "sha256", options: (key) => ({ key, dsaEncoding: "ieee-p1363" }), pool: false },
   EdDSA: { hash: null, options: (key) => key, pool: false },
+  Ed25519: { hash: null, options: (key) => key, pool: false },
 };
 
 type Prepared = { header: string; method: Method; input: KeyObject | SignKeyObjectInput };

@@ -23,11 +23,10 @@ export async function tokenEndpoint(request: ProtocolRequest, route: RouteParams
     if (request.query !== null) rejectQueryParameters(request.query);
     const form = await readForm(request);
     const grantType = form.get("grant_type");
+    // RFC 6749 §5.2: a missing required parameter is invalid_request (§3.2: an empty one counts as missing).
+    if (!grantType) throw new OAuthError("invalid_request", "grant_type is required");
     if (grantType !== "client_credentials") {
-      throw new OAuthError(
-        "unsupported_grant_type",
-        grantType === undefined ? "grant_type is required" : "only the client_credentials grant is supported",
-      );
+      throw new OAuthError("unsupported_grant_type", "only the client_credentials grant is supported");
     }
     const client = await authenticateClient(request, form, { track, party });
     if (!client.clientCredentialsEnabled) {

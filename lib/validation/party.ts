@@ -72,6 +72,8 @@ export const clientSchema = z.object({
     .max(86400, "Access token lifetime must be at most 86400 seconds.")
     .default(3600),
   allow_legacy_assertion_audience: z.boolean().default(false),
+  // A secret client accepts Basic and post (RFC 6749 §2.3.1) unless this is set; private_key_jwt is always strict.
+  strict_auth_method: z.boolean().default(false),
   client_credentials_enabled: z.boolean().default(true),
 });
 

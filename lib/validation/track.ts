@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { displayNameSchema, trackNameSchema } from "./names";
 
-export const signingAlgorithmSchema = z.enum(["RS256", "PS256", "ES256", "EdDSA"], {
-  error: "Signing algorithm must be RS256, PS256, ES256 or EdDSA.",
+export const signingAlgorithmSchema = z.enum(["RS256", "PS256", "ES256", "EdDSA", "Ed25519"], {
+  error: "Signing algorithm must be RS256, PS256, ES256, EdDSA or Ed25519.",
 });
 
 // A track's key settings, with FoxIDs' ranges (README "Track signing keys").

@@ -47,6 +47,7 @@ export const partyViewSchema = z.object({
       resource_scopes: z.array(z.object({ resource: z.string(), scopes: z.array(z.string()) })),
       access_token_lifetime: z.number().int(),
       allow_legacy_assertion_audience: z.boolean(),
+      strict_auth_method: z.boolean(),
       client_credentials_enabled: z.boolean(),
       secret_count: z.number().int(),
       key_count: z.number().int(),

@@ -45,8 +45,9 @@ describe("grant and scope errors", () => {
     },
   );
 
-  it("a missing grant_type is unsupported_grant_type", async () => {
-    await expectError(postToken(tokenUrl, { client_id: "post-client", client_secret: s.secrets.post }), "unsupported_grant_type");
+  it("a missing or empty grant_type is invalid_request (RFC 6749 §5.2)", async () => {
+    await expectError(postToken(tokenUrl, { client_id: "post-client", client_secret: s.secrets.post }), "invalid_request");
+    await expectError(postToken(tokenUrl, { grant_type: "", client_id: "post-client", client_secret: s.secrets.post }), "invalid_request");
   });
 
   it("scopes not granted, unknown resources and malformed scopes are invalid_scope", async () => {

@@ -180,7 +180,7 @@ describe("introspection", () => {
       [{ token }, {}],
       [{ token, client_id: "shop", client_secret: "wrong" }, {}],
       [{ token, client_id: "nobody", client_secret: "x" }, {}],
-      [{ token }, { authorization: basicHeader("shop", secrets.shop) }], // shop is registered for client_secret_post
+      [{ token }, { authorization: basicHeader("jwt-client", "a-secret") }], // a private_key_jwt client never takes a secret
     ];
     for (const [body, headers] of cases) {
       for (const path of ["oauth/introspect", "oauth/revoke"]) {

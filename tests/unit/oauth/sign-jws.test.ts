@@ -12,17 +12,18 @@ const keys: Record<string, KeyObject> = {
   ES256: generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey,
   EdDSA: generateKeyPairSync("ed25519").privateKey,
 };
+keys.Ed25519 = keys.EdDSA;
 const payload = { iss: "https://id.example/t/k/", sub: "svc", client_id: "svc", aud: ["a", "b"], scope: "a:read", iat: 1, nbf: 1, exp: 4102444800, jti: "j-1" };
 
 describe("signJws", () => {
-  it.each(["RS256", "EdDSA"])("%s: the same bytes as jose's SignJWT (a deterministic algorithm)", async (alg) => {
+  it.each(["RS256", "EdDSA", "Ed25519"])("%s: the same bytes as jose's SignJWT (a deterministic algorithm)", async (alg) => {
     const signer = { kid: "k1", alg, key: keys[alg] };
     const ours = await signJws(signer, "at+jwt", payload);
     const theirs = await new SignJWT(payload).setProtectedHeader({ alg, kid: "k1", typ: "at+jwt" }).sign(keys[alg]);
     expect(ours).toBe(theirs);
   });
 
-  it.each(["RS256", "PS256", "ES256", "EdDSA"])("%s: verifies with jose, with the header {alg, kid, typ}", async (alg) => {
+  it.each(["RS256", "PS256", "ES256", "EdDSA", "Ed25519"])("%s: verifies with jose, with the header {alg, kid, typ}", async (alg) => {
     const signer = { kid: `kid-${alg}`, alg, key: keys[alg] };
     const token = await signJws(signer, "at+jwt", payload);
     const [h] = token.split(".");

@@ -25,6 +25,7 @@ beforeAll(async () => {
     authMethod: "private_key_jwt",
     accessTokenLifetime: 3600,
     allowLegacyAssertionAudience: false,
+    strictAuthMethod: true,
     clientCredentialsEnabled: true,
     tokensNotBefore: null,
     ownAudience: null,

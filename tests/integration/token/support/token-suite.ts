@@ -5,7 +5,7 @@ import { controlClient } from "./control";
 
 export type Keys = { privateKey: CryptoKey; publicJwk: JWK; kid: string };
 
-export async function newKey(alg: "RS256" | "ES256" | "EdDSA" = "RS256", kid = `k-${alg}-${Math.random().toString(36).slice(2)}`): Promise<Keys> {
+export async function newKey(alg: "RS256" | "ES256" | "EdDSA" | "Ed25519" = "RS256", kid = `k-${alg}-${Math.random().toString(36).slice(2)}`): Promise<Keys> {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid }, kid };
 }
@@ -28,7 +28,7 @@ export type Suite = {
  * kind: Basic, post (300 s lifetime, claim transforms), private_key_jwt (RSA + EC keys), legacy
  * private_key_jwt, disabled, and one whose only secret expires a few seconds after setup.
  */
-export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA" = "RS256"): Promise<Suite> {
+export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA" | "Ed25519" = "RS256"): Promise<Suite> {
   const { url, bootstrapClient } = sharedServer();
   const control = await controlClient(url, bootstrapClient);
   const tenant = `tok-${randomBytes(4).toString("hex")}`;

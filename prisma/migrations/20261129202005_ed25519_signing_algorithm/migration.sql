@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "SigningAlgorithm" ADD VALUE 'Ed25519';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Party" ADD COLUMN     "strictAuthMethod" BOOLEAN NOT NULL DEFAULT false;
