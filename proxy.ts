@@ -53,14 +53,15 @@ export function pagePolicy(nonce: string): string {
 }
 
 // Protocol endpoints, APIs and build assets are not pages (next.config.js gives them their headers).
-const NOT_PAGE = /^\/(?:api\/|_next\/|healthz\/?$|readyz\/?$|favicon\.ico$|\.well-known\/|[^/]+\/[^/]+\/(?:[^/]+\/)?(?:oauth\/token\/?$|\.well-known\/))/;
-const isPage = (path: string) => !NOT_PAGE.test(path);
+// The protocol's namespace is lib/oauth/match-protocol-path.ts's isProtocolNamespace (a unit test keeps them in step).
+const NOT_PAGE = /^\/(?:api\/|_next\/|healthz\/?$|readyz\/?$|favicon\.ico$|\.well-known(?:\/|$)|(?!(?:control|signin)\/)[^/]+\/[^/]+\/(?:[^/]+\/)?(?:oauth|\.well-known)(?:\/|$))/;
+export const isPage = (path: string) => !NOT_PAGE.test(path);
 
 // Paths with a "%" (for job 1), and every path that can be a page (job 2): not the protocol endpoints,
 // so that the token route on the Next.js mount runs no proxy.
 export const config = {
   matcher: [
     "/(.*%.*)",
-    "/((?!api/|_next/|healthz/?$|readyz/?$|favicon\\.ico$|\\.well-known/)(?![^/]+/[^/]+/(?:[^/]+/)?(?:oauth/token/?$|\\.well-known/)).*)",
+    "/((?!api/|_next/|healthz/?$|readyz/?$|favicon\\.ico$|\\.well-known(?:/|$))(?!(?!(?:control|signin)/)[^/]+/[^/]+/(?:[^/]+/)?(?:oauth|\\.well-known)(?:/|$)).*)",
   ],
 };

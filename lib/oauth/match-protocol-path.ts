@@ -68,3 +68,14 @@ function decodeParams(c: Compiled, segments: string[]): RouteParams | null {
   }
   return params;
 }
+
+// Below `/{tenant}/{track}/[{party}/]oauth` and `…/.well-known`, and below `/.well-known`, every path is
+// the protocol's (README "Token service, Errors"): one no endpoint answers is a JSON 404, never the UI's
+// page. The UI's own top-level names are reserved tenant names, so `/control/{tenant}/oauth/…` (a track
+// named "oauth") stays the UI's.
+const NAMESPACE = /^\/(?:\.well-known(?:\/|$)|(?!(?:control|signin|api|_next)\/)[^/]+\/[^/]+\/(?:[^/]+\/)?(?:oauth|\.well-known)(?:\/|$))/;
+
+/** Whether a raw request path (before "?") that matches no protocol endpoint is still in the protocol's namespace. */
+export function isProtocolNamespace(path: string): boolean {
+  return NAMESPACE.test(path) && !path.includes("//");
+}

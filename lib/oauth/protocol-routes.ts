@@ -1,6 +1,6 @@
 import "server-only";
 import { handleHealthz, handleReadyz } from "./health-endpoints";
-import { malformedPath, methodNotAllowed, PROTOCOL_HEADERS, unavailable } from "./http";
+import { malformedPath, methodNotAllowed, notFound, PROTOCOL_HEADERS, unavailable } from "./http";
 import { introspectionEndpoint } from "./introspection-endpoint";
 import { handleDiscovery, handleJwks } from "./metadata-endpoints";
 import type { ProtocolRequest, ProtocolResponse, RouteParams } from "./protocol";
@@ -67,6 +67,13 @@ export async function dispatchProtocol(kind: RouteKind, params: RouteParams | nu
   } catch (e) {
     r = unavailable("protocol endpoint", e); // the endpoints answer their own failures; this is the last guard
   }
+  if (request.method === "HEAD") r.body = null;
+  return r;
+}
+
+/** A path in the protocol's namespace that no endpoint answers: a JSON 404 whatever the method. */
+export function unknownProtocolPath(request: Pick<ProtocolRequest, "method">): ProtocolResponse {
+  const r = notFound("no protocol endpoint at this path");
   if (request.method === "HEAD") r.body = null;
   return r;
 }

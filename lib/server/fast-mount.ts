@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import { matchProtocolPath, type ProtocolMatch } from "@/lib/oauth/match-protocol-path";
-import { dispatchProtocol, ROUTE_METHODS } from "@/lib/oauth/protocol-routes";
+import { isProtocolNamespace, matchProtocolPath, type ProtocolMatch } from "@/lib/oauth/match-protocol-path";
+import { dispatchProtocol, ROUTE_METHODS, unknownProtocolPath } from "@/lib/oauth/protocol-routes";
 import { NodeProtocolRequest, sendProtocolResponse } from "./node-protocol";
 
 const METHODS = new Set<string>(ROUTE_METHODS);
@@ -14,8 +14,13 @@ export function fastMount(next: RequestListener): RequestListener {
     const url = req.url ?? "";
     const q = url.indexOf("?");
     const method = req.method ?? "";
-    const match = METHODS.has(method) ? matchProtocolPath(q < 0 ? url : url.slice(0, q)) : null;
-    if (!match) return void next(req, res);
+    if (!METHODS.has(method)) return void next(req, res);
+    const path = q < 0 ? url : url.slice(0, q);
+    const match = matchProtocolPath(path);
+    if (!match) {
+      if (isProtocolNamespace(path)) return void sendProtocolResponse(res, unknownProtocolPath({ method }));
+      return void next(req, res);
+    }
     void serve(match, new NodeProtocolRequest(req, method, q < 0 ? null : url.slice(q + 1)), res);
   };
 }

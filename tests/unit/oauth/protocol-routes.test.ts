@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { matchProtocolPath } from "@/lib/oauth/match-protocol-path";
+import { isProtocolNamespace, matchProtocolPath } from "@/lib/oauth/match-protocol-path";
+import { isPage } from "@/proxy";
 import { PROTOCOL_ROUTES } from "@/lib/oauth/protocol-routes";
 
 const appDir = path.resolve(import.meta.dirname, "../../../app");
@@ -70,5 +71,44 @@ describe("matchProtocolPath", () => {
     "http://evil/acme/prod/oauth/token", "/control/signin",
   ])("leaves %s to Next.js", (p) => {
     expect(matchProtocolPath(p)).toBeNull();
+  });
+});
+
+describe("isProtocolNamespace", () => {
+  const inside = [
+    "/acme/prod/oauth",
+    "/acme/prod/oauth/",
+    "/acme/prod/oauth/unknown",
+    "/acme/prod/oauth/token/extra",
+    "/acme/prod/.well-known",
+    "/acme/prod/.well-known/whatever",
+    "/acme/prod/.well-known/openid-configuration/keys/x",
+    "/acme/prod/app1/oauth/authorize",
+    "/acme/prod/app1/.well-known/x",
+    "/.well-known",
+    "/.well-known/security.txt",
+    "/.well-known/oauth-authorization-server/acme",
+  ];
+  const outside = [
+    "/control/acme/oauth",
+    "/control/acme/oauth/applications",
+    "/signin/a/oauth/x",
+    "/api/control/oauth/x",
+    "/_next/a/oauth/x",
+    "/acme/prod",
+    "/acme/prod/app1",
+    "/acme/prod/app1/extra/oauth/token",
+    "/acme/prod/oauthx",
+    "/acme//oauth/x",
+    "/acme/prod/oauth//x",
+    "/",
+  ];
+  it.each(inside)("%s is the protocol's, and not a page", (p) => {
+    expect(isProtocolNamespace(p)).toBe(true);
+    expect(isPage(p)).toBe(false);
+  });
+  it.each(outside)("%s is not", (p) => expect(isProtocolNamespace(p)).toBe(false));
+  it("leaves the UI's pages pages", () => {
+    for (const p of ["/control/acme/oauth", "/control/acme/oauth/applications", "/signin", "/control"]) expect(isPage(p)).toBe(true);
   });
 });
