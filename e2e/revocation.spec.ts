@@ -64,7 +64,7 @@ test("revoke all tokens of a client, then introspection says inactive", async ({
   await panel.getByRole("button", { name: "Revoke all tokens issued before now" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke all tokens" }).click();
   await expect(page.getByText("Every token issued before now is revoked.")).toBeVisible();
-  await expect(panel.getByTestId("tokens-not-before")).toContainText("Every token issued before");
+  await expect(panel.getByTestId("tokens-not-before")).toContainText("Every token issued up to");
   await screenshot(page, "revocation-client-tokens");
 
   expect(await introspect(earlier)).toEqual({ active: false });
@@ -72,7 +72,7 @@ test("revoke all tokens of a client, then introspection says inactive", async ({
 
   // the cutoff survives a reload, and the audit trail names it
   await page.reload();
-  await expect(page.getByRole("tabpanel", { name: "Tokens" }).getByTestId("tokens-not-before")).toContainText("Every token issued before");
+  await expect(page.getByRole("tabpanel", { name: "Tokens" }).getByTestId("tokens-not-before")).toContainText("Every token issued up to");
   const audit = await controlApi("GET", `/master/audit?action=party.revoke_tokens&target_name=shop`);
   expect((audit.body.data as unknown[]).length).toBe(1);
 });

@@ -40,7 +40,7 @@ export function TokensTab({ partyRef, initial }: { partyRef: PartyRefInput; init
         <p className="text-sm" data-testid="tokens-not-before">
           {page.tokens_not_before ? (
             <>
-              Every token issued before <strong>{toSecond(page.tokens_not_before)}</strong> is revoked.
+              Every token issued up to <strong>{toSecond(page.tokens_not_before)}</strong> is revoked.
             </>
           ) : (
             "No cutoff: tokens are revoked one by one only."
