@@ -19,6 +19,7 @@ const inputs = {
   PartyUpdate: v.partyUpdateSchema,
   SecretCreate: v.secretCreateSchema,
   ClientKeyJson: v.clientKeyJsonSchema,
+  ImportDocument: v.exportDocumentSchema,
 };
 const outputs = {
   Tenant: v.tenantViewSchema,
@@ -37,6 +38,8 @@ const outputs = {
   AuditPage: v.auditPageSchema,
   RevokedTokenPage: v.revokedTokenPageSchema,
   RevokeTokensResult: v.revokeTokensResultSchema,
+  ExportDocument: v.exportDocumentViewSchema,
+  ImportResult: v.importResultSchema,
   Problem: v.problemSchema,
 };
 

@@ -117,6 +117,22 @@ export const CONTROL_API_ROUTES = {
     parameters: [T, K],
     post: op("Rotate the track's signing key now", { "200": ok("RotateResult") }),
   },
+  "/api/control/{tenant}/{track}/export": {
+    parameters: [T, K],
+    get: op("Export the track's settings and parties (public key material only, no secrets)", { "200": ok("ExportDocument") }),
+  },
+  "/api/control/{tenant}/{track}/import": {
+    parameters: [T, K],
+    post: op("Import an export document: the plan (dry_run), or apply it all or nothing", {
+      ...write,
+      "200": ok("ImportResult", "The plan, or what was applied with each new client secret (once)", noStore),
+      "409": problem("apply: a party conflicts with the track; nothing was written"),
+      "422": problem("A newer export version, a protected party, a missing resource or an invalid value; each is named"),
+    }, {
+      parameters: [{ name: "mode", in: "query", required: false, schema: { type: "string", enum: ["dry_run", "apply"], default: "dry_run" } }],
+      requestBody: jsonBody("ImportDocument"),
+    }),
+  },
   "/api/control/{tenant}/audit": {
     parameters: [T],
     get: op("The tenant's audit trail, newest first", { "200": ok("AuditPage") }, {

@@ -23,3 +23,5 @@ export type {
   TenantView,
   TrackView,
 } from "./views";
+export { exportTrack } from "./export";
+export { importTrack, parseImportText } from "./import";

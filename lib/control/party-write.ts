@@ -123,7 +123,7 @@ export async function updateParty(
   }, taken);
 }
 
-function columns(data: PartyData, ownScopes: string[] | null) {
+export function columns(data: PartyData, ownScopes: string[] | null) {
   return {
     name: data.name,
     displayName: data.display_name || null,
@@ -141,7 +141,7 @@ function columns(data: PartyData, ownScopes: string[] | null) {
   };
 }
 
-async function writeGrants(tx: Tx, partyId: string, grants: { resourceId: string; scopes: string[] }[]) {
+export async function writeGrants(tx: Tx, partyId: string, grants: { resourceId: string; scopes: string[] }[]) {
   for (const g of grants) {
     await tx.clientGrant.create({
       data: { clientId: partyId, resourceId: g.resourceId === "self" ? partyId : g.resourceId, scopes: [...g.scopes].sort() },
@@ -153,7 +153,7 @@ async function writeGrants(tx: Tx, partyId: string, grants: { resourceId: string
  * Other clients' grants of this resource lose the scopes it no longer has (all of them when it stops
  * being one). Returns every client that held a grant of it.
  */
-async function pruneOtherGrants(tx: Tx, resourceId: string, ownScopes: string[] | null): Promise<string[]> {
+export async function pruneOtherGrants(tx: Tx, resourceId: string, ownScopes: string[] | null): Promise<string[]> {
   const grants = await tx.clientGrant.findMany({
     where: { resourceId, clientId: { not: resourceId } },
     select: { id: true, clientId: true, scopes: true },

@@ -9,3 +9,4 @@ export * from "./revoked-tokens";
 export * from "./views";
 export * from "./action-args";
 export * from "./form-defaults";
+export * from "./export";

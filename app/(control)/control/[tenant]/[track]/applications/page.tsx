@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TrackTransfer } from "@/components/export-import/track-transfer";
 import { EndpointsCard } from "@/components/parties/endpoints-card";
 import { PartyTable } from "@/components/parties/party-table";
 import { buttonClass } from "@/components/ui/button";
@@ -44,7 +45,12 @@ export default async function ApplicationsPage({
       <PageHeader
         title="Applications"
         description={`APIs (resources) and backend clients of track ${tenant}/${t.name}.`}
-        actions={create}
+        actions={
+          <>
+            <TrackTransfer tenant={tenant} track={t.name} />
+            {create}
+          </>
+        }
       />
       <EndpointsCard track={t} />
       <form role="search" className="flex gap-2" action={base}>
