@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/tenancy";
+import { currentRequestId } from "@/lib/telemetry";
 import { redact } from "./diff";
 
 type TxLike = Pick<Db, "auditEvent">;
@@ -45,7 +46,8 @@ export async function recordAudit(tx: TxLike, actor: Actor, entry: AuditEntry): 
       targetType: entry.targetType,
       targetName: entry.targetName ?? null,
       changes: redact(entry.changes ?? {}) as Prisma.InputJsonValue,
-      correlationId: entry.correlationId ?? null,
+      // the request id of the Control API call or admin action that made the change (README "Operations")
+      correlationId: entry.correlationId ?? currentRequestId() ?? null,
     },
   });
 }

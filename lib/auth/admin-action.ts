@@ -1,6 +1,8 @@
 import "server-only";
 import { describeError } from "@/lib/errors/describe-error";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/telemetry";
 import { z } from "zod";
 import { isDomainError } from "@/lib/control/errors";
 import type { ActionResult } from "./action-result";
@@ -12,6 +14,12 @@ import { requireAdmin, type AdminActor } from "./session";
  * correlation id that is logged, never a stack trace.
  */
 export async function adminAction<T extends object>(fn: (actor: AdminActor) => Promise<T>): Promise<ActionResult<T>> {
+  // the edge's request id, so that the audit events this action writes carry it (README "Operations")
+  const id = (await headers()).get(REQUEST_ID_HEADER) ?? requestIdFrom(null, false);
+  return withRequestId(id, () => runAction(fn));
+}
+
+async function runAction<T extends object>(fn: (actor: AdminActor) => Promise<T>): Promise<ActionResult<T>> {
   try {
     const actor = await requireAdmin();
     return { ok: true, ...(await fn(actor)) };

@@ -6,6 +6,16 @@ import type { Actor } from "@/lib/tenancy";
 import { isDomainError, type DomainError } from "@/lib/control/errors";
 import { HttpProblem, problemResponse, type ProblemInit } from "./problem";
 import { allowedMethods, type ControlApiRoute } from "./routes";
+import { controlRouteTemplate } from "./route-template";
+import {
+  logRequest,
+  noteRequest,
+  observeControlRequest,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  withRequestId,
+  type RequestNote,
+} from "@/lib/telemetry";
 
 type Params = Record<string, string>;
 export type ControlContext<P extends Params> = { req: Request; actor: Actor; params: P };
@@ -29,16 +39,33 @@ const STATUS: Record<DomainError["kind"], { status: number; title: string }> = {
  */
 export function controlRoute<P extends Params = Params>(handler: (ctx: ControlContext<P>) => Promise<Response>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
     const instance = new URL(req.url).pathname;
-    try {
-      const params = pathParams((await context.params) ?? ({} as P));
-      const actor = await authenticateControlApi(req);
-      return await handler({ req, actor, params });
-    } catch (e) {
-      return errorResponse(e, instance);
-    }
+    const fromEdge = req.headers.get(REQUEST_ID_HEADER);
+    const requestId = fromEdge ?? requestIdFrom(null, false);
+    const note: RequestNote = { route: controlRouteTemplate(instance) };
+    const response = await withRequestId(requestId, async () => {
+      try {
+        const params = pathParams((await context.params) ?? ({} as P));
+        if (NAME.test(params.tenant ?? "")) note.tenant = params.tenant;
+        if (NAME.test(params.track ?? "")) note.track = params.track;
+        const actor = await authenticateControlApi(req);
+        if (actor.kind === "client") note.client = actor.clientId;
+        return await handler({ req, actor, params });
+      } catch (e) {
+        return errorResponse(e, instance);
+      }
+    });
+    observeControlRequest(note.route!, req.method, response.status);
+    response.headers.set("x-request-id", requestId);
+    // under `npm start` the edge writes the line; plain `next start` or `next dev` have no edge
+    if (fromEdge) noteRequest(requestId, note);
+    else logRequest({ ...note, requestId, method: req.method, status: response.status, durationMs: performance.now() - started });
+    return response;
   };
 }
+
+const NAME = /^[a-z0-9_-]{1,50}$/;
 
 // A parameter is one path segment, which Next.js has percent-decoded once; decoding it again would let
 // "%252e%252e" become "..". A dot segment, a slash, a backslash or a control character never names an

@@ -38,6 +38,7 @@ const outputs = {
   AuditPage: v.auditPageSchema,
   RevokedTokenPage: v.revokedTokenPageSchema,
   RevokeTokensResult: v.revokeTokensResultSchema,
+  Usage: v.usageViewSchema,
   ExportDocument: v.exportDocumentViewSchema,
   ImportResult: v.importResultSchema,
   Problem: v.problemSchema,

@@ -117,6 +117,17 @@ export const CONTROL_API_ROUTES = {
     parameters: [T, K],
     post: op("Rotate the track's signing key now", { "200": ok("RotateResult") }),
   },
+  "/api/control/{tenant}/{track}/usage": {
+    parameters: [T, K],
+    get: op("Token requests of the track: issued and failed per minute, hour or day, the busiest clients, failures by error code", { "200": ok("Usage"), "422": problem("Bad query") }, {
+      parameters: [
+        { name: "from", in: "query", required: false, description: "ISO 8601; default 24 hours before to", schema: { type: "string", format: "date-time" } },
+        { name: "to", in: "query", required: false, description: "ISO 8601; default now", schema: { type: "string", format: "date-time" } },
+        { name: "granularity", in: "query", required: false, description: "default: minute up to 3 hours, hour up to 7 days, else day", schema: { type: "string", enum: ["minute", "hour", "day"] } },
+        { name: "client", in: "query", required: false, description: "only this client", schema: { type: "string", maxLength: 50 } },
+      ],
+    }),
+  },
   "/api/control/{tenant}/{track}/export": {
     parameters: [T, K],
     get: op("Export the track's settings and parties (public key material only, no secrets)", { "200": ok("ExportDocument") }),

@@ -9,4 +9,5 @@ export * from "./revoked-tokens";
 export * from "./views";
 export * from "./action-args";
 export * from "./form-defaults";
+export * from "./usage";
 export * from "./export";

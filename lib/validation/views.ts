@@ -68,6 +68,8 @@ export const secretViewSchema = z.object({
   created_at: dateTime,
   expires_at: dateTime.nullable(),
   expired: z.boolean(),
+  /** the minute of the last token issued with it (README "Operations"); null: never used */
+  last_used_at: dateTime.nullable(),
 });
 export const createdSecretSchema = secretViewSchema.extend({
   secret: z.string().describe("The secret, present only in this response."),
@@ -84,6 +86,8 @@ export const clientKeyViewSchema = z.object({
   not_after: dateTime.nullable(),
   expired: z.boolean(),
   created_at: dateTime,
+  /** the minute of the last token issued with it (README "Operations"); null: never used */
+  last_used_at: dateTime.nullable(),
 });
 
 export const signingKeyViewSchema = z.object({
@@ -111,6 +115,8 @@ export const auditViewSchema = z.object({
   target_type: z.string(),
   target_name: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()),
+  /** the X-Request-Id of the request that made the change (README "Operations") */
+  request_id: z.string().nullable(),
 });
 
 export const problemSchema = z.object({
