@@ -1,5 +1,10 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// Each database mode runs its own file list: `*.postgres.test.ts` only on PostgreSQL, `*.pglite.test.ts`
+// only on PGlite, every other file on both; so a run reports no skipped test for a mode's files.
+const mode = process.env.FENNEC_TEST_DB === "postgres" ? "postgres" : "pglite";
+const otherMode = mode === "postgres" ? "pglite" : "postgres";
 
 export default defineConfig({
   resolve: {
@@ -10,7 +15,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/integration/**/*.test.ts"],
-    globalSetup: ["tests/integration/support/global-setup.ts"],
+    exclude: [...configDefaults.exclude, `tests/integration/**/*.${otherMode}.test.ts`],
+    globalSetup: ["tests/support/global-setup.ts"],
     environment: "node",
     // Two cores: files run one after another against the shared server.
     fileParallelism: false,

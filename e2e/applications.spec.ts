@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
-import { clientAssertion, makeClientPfx } from "./support/client-certificate";
-import { env, expect, screenshot, signIn, test, tokenRequest } from "./support/fennec";
+import { makePfx } from "../tests/support/client-keys";
+import { assertion as clientAssertion, postToken } from "../tests/support/token";
+import { env, expect, screenshot, signIn, test } from "./support/fennec";
 
 // One administrator's day in a fresh track: a resource, a client, its secrets, a switch to private key
 // JWT, a key rotation, and the audit log that records it all. The steps build on each other.
@@ -74,7 +75,7 @@ test("create a client with default settings, copy its secret and get a token wit
   await expect(panel.getByLabel("Secret value")).toHaveValue(clientSecret);
 
   // The secret works on the real token route, and the token names the resource and scope granted.
-  const r = await tokenRequest(tokenEndpoint(), {
+  const r = await postToken(tokenEndpoint(), {
     grant_type: "client_credentials",
     client_id: "billing",
     client_secret: clientSecret,
@@ -97,7 +98,7 @@ test("create a client with default settings, copy its secret and get a token wit
   await screenshot(page, "06-client-created-secret-and-try-it");
 
   // A scope the client was not granted is refused.
-  const refused = await tokenRequest(tokenEndpoint(), {
+  const refused = await postToken(tokenEndpoint(), {
     grant_type: "client_credentials",
     client_id: "billing",
     client_secret: clientSecret,
@@ -121,7 +122,7 @@ test("create a client with the advanced settings open and left as they are: it g
   const panel = page.getByRole("region", { name: "Client secret of ledger" });
   await expect(panel).toContainText("It will not be shown again");
   const secret = await panel.getByLabel("Secret value").inputValue();
-  const r = await tokenRequest(tokenEndpoint(), { grant_type: "client_credentials", client_id: "ledger", client_secret: secret, scope: "orders-api:read" });
+  const r = await postToken(tokenEndpoint(), { grant_type: "client_credentials", client_id: "ledger", client_secret: secret, scope: "orders-api:read" });
   expect(r.body.error).toBeUndefined();
   expect(r.status).toBe(200);
 });
@@ -145,9 +146,9 @@ test("add a secret (shown once) and delete one with a confirmation", async ({ pa
   await confirm.getByRole("button", { name: "Delete secret" }).click();
   await expect(secretsTable.getByRole("row")).toHaveCount(2);
 
-  const old = await tokenRequest(tokenEndpoint(), { grant_type: "client_credentials", client_id: "billing", client_secret: clientSecret });
+  const old = await postToken(tokenEndpoint(), { grant_type: "client_credentials", client_id: "billing", client_secret: clientSecret });
   expect(old.status).toBe(401);
-  const current = await tokenRequest(tokenEndpoint(), { grant_type: "client_credentials", client_id: "billing", client_secret: second });
+  const current = await postToken(tokenEndpoint(), { grant_type: "client_credentials", client_id: "billing", client_secret: second });
   expect(current.status).toBe(200);
 
   // After a reload the list shows hints only: no secret is on the page any more.
@@ -156,7 +157,7 @@ test("add a secret (shown once) and delete one with a confirmation", async ({ pa
 });
 
 test("switch the client to private key JWT with an uploaded pfx and get a token with an assertion", async ({ page }) => {
-  const { pfx, privateKey } = makeClientPfx("billing-e2e", "pfx-password-1");
+  const { pfx, privateKey } = makePfx("pfx-password-1", "billing-e2e");
   await page.goto(`${base}/applications/billing`);
   const settings = page.getByRole("tabpanel", { name: "Settings" });
   await settings.getByRole("button", { name: "Show advanced settings" }).click();
@@ -176,8 +177,8 @@ test("switch the client to private key JWT with an uploaded pfx and get a token 
   await page.getByRole("tab", { name: /Client certificates/ }).click();
   await expect(page.getByRole("table", { name: "Client certificates" })).toContainText("billing-e2e");
 
-  const assertion = await clientAssertion(privateKey, "billing", issuer());
-  const r = await tokenRequest(tokenEndpoint(), {
+  const assertion = await clientAssertion("billing", issuer(), { key: privateKey, typ: "JWT" });
+  const r = await postToken(tokenEndpoint(), {
     grant_type: "client_credentials",
     client_id: "billing",
     client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
@@ -190,7 +191,7 @@ test("switch the client to private key JWT with an uploaded pfx and get a token 
   expect(claims.scope).toBe("orders-api:read");
 
   // The client no longer accepts a secret once it authenticates with private key JWT.
-  const withSecret = await tokenRequest(tokenEndpoint(), { grant_type: "client_credentials", client_id: "billing", client_secret: "x".repeat(43) });
+  const withSecret = await postToken(tokenEndpoint(), { grant_type: "client_credentials", client_id: "billing", client_secret: "x".repeat(43) });
   expect(withSecret.status).toBe(401);
 });
 
@@ -199,12 +200,28 @@ test("rotate the track's signing keys", async ({ page }) => {
   const primary = page.getByRole("region", { name: /Primary key/ });
   const before = await primary.locator("dd.font-mono").first().innerText();
   await screenshot(page, "09-signing-keys");
-  await page.getByRole("button", { name: "Rotate now" }).click();
-  const confirm = page.getByRole("dialog", { name: "Rotate the signing keys now?" });
-  await confirm.getByRole("button", { name: "Rotate now" }).click();
-  await expect(page.getByText("Keys rotated")).toBeVisible();
-  await expect(primary.locator("dd.font-mono").first()).not.toHaveText(before);
-  await expect(page.getByRole("region", { name: /Secondary key/ })).toContainText(before);
+  // Rotate publishes the next key and plans its promotion; the primary keeps signing.
+  await page.getByRole("button", { name: "Rotate", exact: true }).click();
+  const confirm = page.getByRole("dialog", { name: "Rotate the signing keys?" });
+  await confirm.getByRole("button", { name: "Rotate" }).click();
+  await expect(page.getByText(/Next key .* published; it signs tokens from/)).toBeVisible();
+  await expect(primary.locator("dd.font-mono").first()).toHaveText(before);
+  const secondary = page.getByRole("region", { name: /Secondary key/ });
+  await expect(secondary).toContainText("Next key");
+  await expect(secondary).toContainText("Becomes primary");
+  await expect(page.locator("#planned-promotion")).toContainText("Planned promotion");
+  const next = await secondary.locator("dd.font-mono").first().innerText();
+  const published = (await (await fetch(`${issuer()}.well-known/openid-configuration/keys`)).json()) as { keys: { kid: string }[] };
+  expect(published.keys.map((k) => k.kid)).toEqual([before, next]);
+
+  // Promote now is the emergency switch and says what it breaks.
+  await page.getByRole("button", { name: "Promote now" }).click();
+  const warn = page.getByRole("dialog", { name: "Promote a new signing key now?" });
+  await expect(warn).toContainText("refuse the new tokens until they fetch the keys again");
+  await warn.getByRole("button", { name: "Promote now" }).click();
+  await expect(page.getByText("Key promoted")).toBeVisible();
+  await expect(primary.locator("dd.font-mono").first()).toHaveText(next);
+  await expect(secondary).toContainText(before);
 
   const jwks = (await (await fetch(`${issuer()}.well-known/openid-configuration/keys`)).json()) as { keys: { kid: string }[] };
   expect(jwks.keys.map((k) => k.kid)).toContain(before);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { decodeJwt } from "jose";
-import { env, expect, screenshot, signIn, test, tokenRequest } from "./support/fennec";
+import { postToken } from "../tests/support/token";
+import { controlApi, env, expect, screenshot, signIn, test } from "./support/fennec";
 
 // An administrator adds claim transforms to a client on its page, watches the live preview follow
 // every edit, saves, and the client's next token carries the result.
@@ -10,26 +11,16 @@ const track = `ct-${randomBytes(3).toString("hex")}`;
 const page_ = `/control/master/${track}/applications/reports?tab=claim-transforms`;
 let secret = "";
 
-async function controlApi(path: string, body: unknown) {
-  const t = await tokenRequest(`${env().url}/master/master/oauth/token`, {
-    grant_type: "client_credentials",
-    client_id: env().bootstrapClient.id,
-    client_secret: env().bootstrapClient.secret,
-    scope: "control_api:master",
-  });
-  const r = await fetch(`${env().url}/api/control/master${path}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${t.body.access_token}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(r.status, await r.clone().text()).toBe(201);
-  return (await r.json()) as { secret?: string };
+async function create(path: string, body: unknown) {
+  const r = await controlApi("POST", `/master${path}`, body);
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body as { secret?: string };
 }
 
 test.beforeAll(async () => {
-  await controlApi("/tracks", { name: track });
-  await controlApi(`/${track}/parties`, { name: "orders-api", resource: { scopes: ["read"] } });
-  const client = await controlApi(`/${track}/parties`, {
+  await create("/tracks", { name: track });
+  await create(`/${track}/parties`, { name: "orders-api", resource: { scopes: ["read"] } });
+  const client = await create(`/${track}/parties`, {
     name: "reports",
     client: { resource_scopes: [{ resource: "orders-api", scopes: ["read"] }] },
   });
@@ -116,7 +107,7 @@ test("the saved transforms are on the page again and in the client's next token"
   await expect(panel.getByRole("group", { name: "Transform 2: Concatenate" }).getByLabel("Format string")).toHaveValue("{0} as {1}");
 
   const claims = async () => {
-    const t = await tokenRequest(`${env().url}/master/${track}/oauth/token`, {
+    const t = await postToken(`${env().url}/master/${track}/oauth/token`, {
       grant_type: "client_credentials",
       client_id: "reports",
       client_secret: secret,

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
-import { controlApi, env, expect, screenshot, signIn, test, tokenRequest } from "./support/fennec";
+import { postToken } from "../tests/support/token";
+import { controlApi, env, expect, screenshot, signIn, test } from "./support/fennec";
 
 // Export a track from its Applications page, import the file into another track: the dry run's plan
 // as a table, then apply, then the generated secret shown once and working at the token endpoint.
@@ -71,7 +72,7 @@ test("Import shows the dry run's plan, applies on confirmation and shows the new
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("row", { name: /nightly/ })).toBeVisible();
 
-  const t = await tokenRequest(`${env().url}/master/${dst}/oauth/token`, {
+  const t = await postToken(`${env().url}/master/${dst}/oauth/token`, {
     grant_type: "client_credentials",
     client_id: "nightly",
     client_secret: value,

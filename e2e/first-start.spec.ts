@@ -1,4 +1,4 @@
-import { startServer, type TestServer } from "../tests/integration/support/server";
+import { startServer, type TestServer } from "../tests/support/server";
 import { expect, test } from "./support/fennec";
 
 // README "Signing in the first time": with no FENNEC_ADMIN_* set, the first start prints the password of

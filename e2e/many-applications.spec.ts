@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { env, expect, signIn, test, tokenRequest } from "./support/fennec";
+import { postToken } from "../tests/support/token";
+import { controlApi, env, expect, signIn, test } from "./support/fennec";
 
 // A track with more applications than one page and more resources than the grants picker lists: the
 // list pages and searches on the server, and the picker finds a resource beyond its first 50 by asking
@@ -13,20 +14,9 @@ const CLIENTS = 50;
 const pad = (i: number) => String(i).padStart(3, "0");
 
 test.beforeAll(async () => {
-  const { url, bootstrapClient } = env();
-  const t = await tokenRequest(`${url}/master/master/oauth/token`, {
-    grant_type: "client_credentials",
-    client_id: bootstrapClient.id,
-    client_secret: bootstrapClient.secret,
-    scope: "control_api:master",
-  });
   const call = async (path: string, body: unknown) => {
-    const r = await fetch(`${url}/api/control/${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${t.body.access_token}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    if (r.status !== 201) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    const r = await controlApi("POST", `/${path}`, body);
+    if (r.status !== 201) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
   };
   await call("master/tracks", { name: track });
   for (let i = 0; i < RESOURCES; i++) await call(`master/${track}/parties`, { name: `api-${pad(i)}`, resource: { scopes: ["read"] } });
@@ -64,7 +54,7 @@ test("the grants picker finds a resource beyond its first page, and keeps showin
 
   const panel = page.getByRole("region", { name: "Client secret of late-grant" });
   const secret = await panel.getByLabel("Secret value").inputValue();
-  const r = await tokenRequest(`${env().url}/master/${track}/oauth/token`, {
+  const r = await postToken(`${env().url}/master/${track}/oauth/token`, {
     grant_type: "client_credentials",
     client_id: "late-grant",
     client_secret: secret,

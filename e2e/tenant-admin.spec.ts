@@ -12,8 +12,9 @@ import {
   startServer,
   testKek,
   type TestServer,
-} from "../tests/integration/support/server";
-import { expect, test, tokenRequest } from "./support/fennec";
+} from "../tests/support/server";
+import { controlClient } from "../tests/support/control-api";
+import { expect, test } from "./support/fennec";
 
 // An admin user bound to one tenant sees and manages that tenant only: the pages check it themselves.
 // There is no screen for admin users yet, so the test adds one to the database while the server is down.
@@ -41,18 +42,8 @@ test.beforeAll(async () => {
     ...(databaseUrl ? { FENNEC_KEY_ENCRYPTION_KEY: testKek() } : {}),
   };
   server = await startServer({ dataDir, databaseUrl, env, keepData: true });
-  const token = await tokenRequest(`${server.url}/master/master/oauth/token`, {
-    grant_type: "client_credentials",
-    client_id: client.id,
-    client_secret: client.secret,
-    scope: "control_api:master",
-  });
-  const r = await fetch(`${server.url}/api/control/tenants`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token.body.access_token}`, "content-type": "application/json" },
-    body: JSON.stringify({ name: tenant }),
-  });
-  expect(r.status).toBe(201);
+  const control = await controlClient(server.url, client);
+  await control.call("POST", "tenants", { name: tenant });
   await server.stop();
 
   const hash = await hashSecret(admin.password);

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { startServer } from "../../tests/integration/support/server";
+import { ensureBuild } from "../../tests/support/build";
+import { startServer } from "../../tests/support/server";
 
 // One production server for the whole Playwright run (FENNEC_DIST_DIR or .next), on a fresh PGlite folder
 // (or PostgreSQL with FENNEC_TEST_DB=postgres), with a known administrator and a bootstrap client.
 // Specs read where it is from process.env, which Playwright's workers inherit.
 export default async function globalSetup() {
+  ensureBuild();
   const admin = { email: "e2e-admin@example.com", password: randomBytes(18).toString("base64url") };
   const client = { id: "e2e-bootstrap", secret: randomBytes(32).toString("base64url") };
   const server = await startServer({

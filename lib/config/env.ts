@@ -40,6 +40,11 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number("must be a whole number from 1 to 256").int("must be a whole number from 1 to 256").min(1).max(256).optional(),
   ),
+  // JWKS is served with max-age=300: a rotated key is published this long before it signs.
+  FENNEC_KEY_PUBLISH_LEAD_SECONDS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int("must be a whole number of seconds").min(0).max(86_400).default(300),
+  ),
   FENNEC_METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters").max(500)),
   FENNEC_METRICS_ALLOW: z.string().max(4000, "must be at most 4000 characters").optional(),
   FENNEC_LOG_LEVEL: z.preprocess(
@@ -75,6 +80,8 @@ export type FennecConfig = {
   workers: number;
   workersSet: boolean;
   maxPartiesPerTrack: number;
+  /** how long "rotate" publishes the next key before it signs (FENNEC_KEY_PUBLISH_LEAD_SECONDS) */
+  keyPublishLeadSeconds: number;
   /** who may read GET /metrics (README "Operations"): a bearer token and/or client addresses; off when both are unset */
   metrics: { token: string | undefined; allow: TrustedProxies };
   log: { level: string; format: "json" | "pretty" };
@@ -141,6 +148,7 @@ export function parseConfig(env: Record<string, string | undefined>): FennecConf
     workers: e.FENNEC_WORKERS ?? os.availableParallelism(),
     workersSet: e.FENNEC_WORKERS !== undefined,
     maxPartiesPerTrack: e.FENNEC_MAX_PARTIES_PER_TRACK,
+    keyPublishLeadSeconds: e.FENNEC_KEY_PUBLISH_LEAD_SECONDS,
     metrics: { token: e.FENNEC_METRICS_TOKEN, allow: metricsAllow },
     log: { level: e.FENNEC_LOG_LEVEL, format: e.FENNEC_LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty") },
     usage: { enabled: e.FENNEC_USAGE === "on", retentionDays: e.FENNEC_USAGE_RETENTION_DAYS },

@@ -35,6 +35,7 @@ const outputs = {
   ClientKeyList: v.clientKeyListSchema,
   SigningKeyList: v.signingKeyListSchema,
   RotateResult: v.rotateResultSchema,
+  PromoteResult: v.promoteResultSchema,
   AuditPage: v.auditPageSchema,
   RevokedTokenPage: v.revokedTokenPageSchema,
   RevokeTokensResult: v.revokeTokensResultSchema,

@@ -115,7 +115,13 @@ export const CONTROL_API_ROUTES = {
   },
   "/api/control/{tenant}/{track}/signing-keys/rotate": {
     parameters: [T, K],
-    post: op("Rotate the track's signing key now", { "200": ok("RotateResult") }),
+    post: op("Rotate: publish the next signing key now; it signs from activate_at (after the JWKS cache lifetime)", { "200": ok("RotateResult") }),
+  },
+  "/api/control/{tenant}/{track}/signing-keys/promote-now": {
+    parameters: [T, K],
+    post: op("Emergency: the next (or a new) signing key signs at once; verifiers with a cached JWKS refuse its tokens until they refetch", {
+      "200": ok("PromoteResult"),
+    }),
   },
   "/api/control/{tenant}/{track}/usage": {
     parameters: [T, K],

@@ -9,7 +9,7 @@ export { listRevokedTokens, revokeClientTokens } from "./revoked-tokens";
 export { listClientKeys, addClientKey, deleteClientKey, previewClientKey } from "./client-keys";
 export { clientKeyFromForm } from "./client-key-upload";
 export { tryToken, type TryTokenInput } from "./try-token";
-export { listTrackSigningKeys, rotateTrackSigningKeys } from "./signing-keys";
+export { listTrackSigningKeys, promoteTrackSigningKeysNow, rotateTrackSigningKeys } from "./signing-keys";
 export { listAudit } from "./audit";
 export type { Page } from "./paging";
 export type {
@@ -18,6 +18,7 @@ export type {
   ClientKeyView,
   PartyView,
   RotateResult,
+  PromoteResult,
   SecretView,
   SigningKeyView,
   TenantView,

@@ -22,6 +22,7 @@ export type {
   CreatedSecret,
   PartyView,
   RotateResult,
+  PromoteResult,
   SecretView,
   SigningKeyView,
   TenantView,

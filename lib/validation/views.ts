@@ -136,7 +136,15 @@ export const auditPageSchema = page(auditViewSchema);
 export const secretListSchema = z.object({ data: z.array(secretViewSchema) });
 export const clientKeyListSchema = z.object({ data: z.array(clientKeyViewSchema) });
 export const signingKeyListSchema = z.object({ data: z.array(signingKeyViewSchema) });
-export const rotateResultSchema = z.object({ primary_kid: z.string(), keys: z.array(signingKeyViewSchema) });
+/** Rotate: the next key is published now and signs from `activate_at` (null: it signs already). */
+export const rotateResultSchema = z.object({
+  primary_kid: z.string(),
+  next_kid: z.string().nullable(),
+  activate_at: dateTime.nullable(),
+  keys: z.array(signingKeyViewSchema),
+});
+/** Promote now: `primary_kid` signs from this moment. */
+export const promoteResultSchema = z.object({ primary_kid: z.string(), previous_kid: z.string().nullable(), keys: z.array(signingKeyViewSchema) });
 
 /** What "Read certificate" shows before a client key is saved: the stored view's public fields. */
 export const clientKeyPreviewSchema = clientKeyViewSchema.pick({
@@ -161,4 +169,5 @@ export type ClientKeyView = z.output<typeof clientKeyViewSchema>;
 export type ClientKeyPreview = z.output<typeof clientKeyPreviewSchema>;
 export type SigningKeyView = z.output<typeof signingKeyViewSchema>;
 export type RotateResult = z.output<typeof rotateResultSchema>;
+export type PromoteResult = z.output<typeof promoteResultSchema>;
 export type AuditView = z.output<typeof auditViewSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedServer } from "./support/fennec";
+import { sharedServer } from "../support/fennec";
 
 describe("health", () => {
   it("answers /healthz and /readyz with JSON", async () => {

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dbMode, newDataDir, startServer, type TestServer } from "../support/server";
+import { dbMode, newDataDir, startServer, type TestServer } from "../../support/server";
 
 // Admin sign-in throttling through next-auth's real credentials endpoint (README "Security"): every
 // attempt is counted before its password is checked, the per-address limit believes X-Forwarded-For

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, eventually, expectProblem, master, tokenRequest, uniqueName } from "../control-api/support/api";
+import { api, eventually, expectProblem, master, tokenEndpoint, uniqueName } from "../../support/fennec";
+import { postToken } from "../../support/token";
 
 // A party's claim transforms, set through the Control API, change what the real token route issues.
 
@@ -21,7 +22,7 @@ const transforms = [
 ];
 
 async function getToken() {
-  const r = await tokenRequest(tenant, track, {
+  const r = await postToken(tokenEndpoint(tenant, track), {
     grant_type: "client_credentials",
     client_id: "billing",
     client_secret: secret,

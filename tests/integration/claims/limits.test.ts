@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, expectProblem, master, tokenRequest, uniqueName } from "../control-api/support/api";
+import { api, expectProblem, master, tokenEndpoint, uniqueName } from "../../support/fennec";
+import { postToken } from "../../support/token";
 
 // Claim transforms cannot build an oversized token: a list that would is refused when saved (422 with
 // the transform named), and one that passes a limit only for some requests is stopped cleanly then.
@@ -67,7 +68,7 @@ describe("claim transform limits", () => {
     }));
     const created = await api(`${base}/parties`, { method: "POST", token, body: { name: "picky", client: { resource_scopes: grants }, claim_transforms } });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const ask = (scope: string) => tokenRequest(tenant, "master", { grant_type: "client_credentials", client_id: "picky", client_secret: created.body.secret, scope });
+    const ask = (scope: string) => postToken(tokenEndpoint(tenant, "master"), { grant_type: "client_credentials", client_id: "picky", client_secret: created.body.secret, scope });
     const stopped = await ask("orders-api:read");
     expect(stopped.status).toBe(400);
     expect(stopped.body).toEqual({

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPairSync } from "node:crypto";
-import { api, expectProblem, master, tokenRequest, uniqueName } from "./support/api";
+import { api, expectProblem, master, tokenEndpoint, uniqueName } from "../../support/fennec";
+import { postToken } from "../../support/token";
 
 // A tenant administrator of `master` (control_api:tenant from master/master) manages master/master's
 // parties, but must not be able to reach every tenant: it may not grant control_api:master, nor change,
@@ -22,7 +23,7 @@ beforeAll(async () => {
   expect(admin.status, JSON.stringify(admin.body)).toBe(201);
   const bot = await api("/master/master/parties", { method: "POST", token: masterToken, body: { name: privileged, client: grant(["master"]) } });
   expect(bot.status, JSON.stringify(bot.body)).toBe(201);
-  const t = await tokenRequest("master", "master", {
+  const t = await postToken(tokenEndpoint("master", "master"), {
     grant_type: "client_credentials",
     client_id: tenantAdmin,
     client_secret: admin.body.secret,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, expectProblem, master, uniqueName } from "./support/api";
+import { api, expectProblem, master, uniqueName } from "../../support/fennec";
 
 const cursor = (v: string) => Buffer.from(v, "utf8").toString("base64url");
 

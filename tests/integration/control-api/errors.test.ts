@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { problemSchema } from "@/lib/validation/views";
-import { sharedServer } from "../support/fennec";
-import { api, expectProblem, master, uniqueName } from "./support/api";
+import { api, expectProblem, master, tokenEndpoint, uniqueName } from "../../support/fennec";
+import { decodePayload, postToken } from "../../support/token";
 
 // Every error status of the Control API, each as RFC 9457 problem+json.
 
@@ -38,14 +38,19 @@ describe("Control API errors", () => {
   });
 
   it("401 for a token for another audience (a client's own token is not a Control API token)", async () => {
-    const { url, bootstrapClient } = sharedServer();
-    const r = await fetch(`${url}/master/master/oauth/token`, {
+    // a client of the tenant's master track (the Control API's issuer) with a token for resource api1
+    const client = await api(`/${tenant}/master/parties`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: bootstrapClient.id, client_secret: bootstrapClient.secret }),
+      token,
+      body: { name: "aud-client", client: { resource_scopes: [{ resource: "api1", scopes: ["read"] }] } },
     });
-    const own = ((await r.json()) as { access_token: string }).access_token;
-    expectProblem(await api("/tenants", { token: own }), 401);
+    expect(client.status, JSON.stringify(client.body)).toBe(201);
+    const issued = await postToken(tokenEndpoint(tenant, "master"), { grant_type: "client_credentials", client_id: "aud-client", client_secret: client.body.secret, scope: "api1:read" });
+    expect(issued.status, issued.text).toBe(200);
+    expect(decodePayload(issued.body.access_token).aud).toBe("api1");
+    const r = await api(`/${tenant}/master/parties`, { token: issued.body.access_token });
+    expectProblem(r, 401);
+    expect(r.body.detail).toBe("The access token is not accepted: token aud claim is not valid.");
   });
 
   it("400 for malformed JSON", async () => {

@@ -1,10 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- documents are checked by assertions; loose types keep the test readable */
 import { generateKeyPairSync, randomUUID } from "node:crypto";
-import { importPKCS8, SignJWT } from "jose";
+import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
-import { api, expectProblem, master, tokenRequest, uniqueName } from "./support/api";
-import { makePfx } from "./support/pfx";
+import { api, expectProblem, master, sharedServer, tokenEndpoint, uniqueName } from "../../support/fennec";
+import { postToken } from "../../support/token";
+import { makePfx } from "../../support/client-keys";
 
 // Export a track with every kind of party, every transform type and both kinds of client key; import it
 // into an empty track; export again. Then the plan, all-or-nothing, and each way a document is refused.
@@ -63,7 +63,7 @@ beforeAll(async () => {
     const r = await api(`${src}/parties`, { method: "POST", token, body: p });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   }
-  expect((await api(`${src}/parties/jwt-job/keys`, { method: "POST", token, body: { certificate: cert.certificatePem } })).status).toBe(201);
+  expect((await api(`${src}/parties/jwt-job/keys`, { method: "POST", token, body: { certificate: cert.certPem } })).status).toBe(201);
   expect((await api(`${src}/parties/jwt-job/keys`, { method: "POST", token, body: { jwk: ecJwk } })).status).toBe(201);
   exported = await exportOf(src);
 });
@@ -113,9 +113,9 @@ describe("import", () => {
     // The new secrets (and the imported certificate) get tokens in the new track.
     const [, , track] = dst.split("/");
     const secretOf = (name: string) => applied.body.secrets.find((s: any) => s.party === name).secret;
-    const post = await tokenRequest(tenant, track, { grant_type: "client_credentials", client_id: "batch", client_secret: secretOf("batch"), scope: "orders-api:read" });
+    const post = await postToken(tokenEndpoint(tenant, track), { grant_type: "client_credentials", client_id: "batch", client_secret: secretOf("batch"), scope: "orders-api:read" });
     expect(post.status, JSON.stringify(post.body)).toBe(200);
-    const basic = await tokenRequest(tenant, track, { grant_type: "client_credentials", scope: "orders-api:write" }, {
+    const basic = await postToken(tokenEndpoint(tenant, track), { grant_type: "client_credentials", scope: "orders-api:write" }, {
       authorization: `Basic ${Buffer.from(`basic-bot:${encodeURIComponent(secretOf("basic-bot"))}`).toString("base64")}`,
     });
     expect(basic.status, JSON.stringify(basic.body)).toBe(200);
@@ -129,8 +129,8 @@ describe("import", () => {
       .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime("60s")
-      .sign(await importPKCS8(cert.privatePem, "RS256"));
-    const jwt = await tokenRequest(tenant, track, {
+      .sign(cert.privateKey);
+    const jwt = await postToken(tokenEndpoint(tenant, track), {
       grant_type: "client_credentials",
       client_id: "jwt-job",
       client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
@@ -260,7 +260,7 @@ describe("refused documents", () => {
     const admin = uniqueName("port-admin");
     const c = await api("/master/master/parties", { method: "POST", token, body: { name: admin, client: { resource_scopes: [{ resource: "control_api", scopes: ["tenant"] }] } } });
     expect(c.status).toBe(201);
-    const t = await tokenRequest("master", "master", { grant_type: "client_credentials", client_id: admin, client_secret: c.body.secret, scope: "control_api:tenant" });
+    const t = await postToken(tokenEndpoint("master", "master"), { grant_type: "client_credentials", client_id: admin, client_secret: c.body.secret, scope: "control_api:tenant" });
     expect(t.status).toBe(200);
     const escalate = doc1({ name: uniqueName("escalate"), client: { resource_scopes: [{ resource: "control_api", scopes: ["master"] }] } });
     expectProblem(await importDoc("/master/master", escalate, "apply", t.body.access_token), 403);

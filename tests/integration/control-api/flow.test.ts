@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { createRemoteJWKSet, importPKCS8, jwtVerify, SignJWT } from "jose";
+import { createRemoteJWKSet, jwtVerify, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditPageSchema, clientKeyViewSchema, createdPartySchema, partyViewSchema, trackViewSchema } from "@/lib/validation/views";
-import { sharedServer } from "../support/fennec";
-import { api, decodePayload, eventually, master, tokenRequest, uniqueName } from "./support/api";
-import { makePfx } from "./support/pfx";
+import { api, eventually, master, sharedServer, tokenEndpoint, uniqueName } from "../../support/fennec";
+import { decodePayload, postToken } from "../../support/token";
+import { makePfx } from "../../support/client-keys";
 
 // The issue's "Done when" path: the bootstrap client manages a new tenant through the API, and what it
 // creates works on the real token route.
@@ -74,7 +74,7 @@ describe("tenant, track and parties through the Control API", () => {
     expect(created.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     billingSecret = created.secret!;
 
-    const t = await tokenRequest(tenant, track, {
+    const t = await postToken(tokenEndpoint(tenant, track), {
       grant_type: "client_credentials",
       client_id: "billing",
       client_secret: created.secret!,
@@ -88,7 +88,7 @@ describe("tenant, track and parties through the Control API", () => {
     expect(payload.scope).toBe("orders-api:read orders-api:write");
     expect(payload.client_id).toBe("billing");
 
-    const denied = await tokenRequest(tenant, track, {
+    const denied = await postToken(tokenEndpoint(tenant, track), {
       grant_type: "client_credentials",
       client_id: "billing",
       client_secret: created.secret!,
@@ -128,7 +128,7 @@ describe("tenant, track and parties through the Control API", () => {
     expect(added.headers.get("cache-control")).toBe("no-store");
     const secret: string = added.body.secret;
     expect(added.body.info).toBe(secret.slice(0, 3));
-    const ask = () => tokenRequest(tenant, track, { grant_type: "client_credentials", client_id: "billing", client_secret: secret });
+    const ask = () => postToken(tokenEndpoint(tenant, track), { grant_type: "client_credentials", client_id: "billing", client_secret: secret });
     expect((await ask()).status).toBe(200);
 
     const del = await api(`${base}/parties/billing/secrets/${added.body.id}`, { method: "DELETE", token });
@@ -153,7 +153,7 @@ describe("tenant, track and parties through the Control API", () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.secret).toBeUndefined();
 
-    const { pfx, privatePem } = makePfx("pfx-pass", "batch-job");
+    const { pfx, privateKey } = makePfx("pfx-pass", "batch-job");
     const wrong = new FormData();
     wrong.set("file", new Blob([new Uint8Array(pfx)]), "batch-job.pfx");
     wrong.set("password", "not-the-password");
@@ -179,8 +179,8 @@ describe("tenant, track and parties through the Control API", () => {
       .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime("60s")
-      .sign(await importPKCS8(privatePem, "RS256"));
-    const t = await tokenRequest(tenant, track, {
+      .sign(privateKey);
+    const t = await postToken(tokenEndpoint(tenant, track), {
       grant_type: "client_credentials",
       client_id: "batch-job",
       client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
@@ -212,7 +212,7 @@ describe("tenant, track and parties through the Control API", () => {
   });
 
   it("a resource's new audience reaches the tokens of clients already granted it", async () => {
-    const ask = () => tokenRequest(tenant, track, { grant_type: "client_credentials", client_id: "billing", client_secret: billingSecret, scope: "orders-api:read" });
+    const ask = () => postToken(tokenEndpoint(tenant, track), { grant_type: "client_credentials", client_id: "billing", client_secret: billingSecret, scope: "orders-api:read" });
     const before = await ask();
     expect(decodePayload(before.body.access_token).aud).toBe("orders-api");
     const put = await api(`${base}/parties/orders-api`, {

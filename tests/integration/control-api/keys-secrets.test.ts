@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, expectProblem, master, uniqueName } from "./support/api";
-import { makePfx } from "./support/pfx";
+import { api, expectProblem, master, uniqueName } from "../../support/fennec";
+import { makePfx } from "../../support/client-keys";
 
 // Key uploads in each accepted form, and the FoxIDs limits of 10 secrets and 4 keys per client.
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 describe("client keys", () => {
   it("accepts a PEM certificate as JSON, a public JWK, and a base64 pfx; refuses a secret JWK", async () => {
-    const { certificatePem } = makePfx("x", "pem-cert");
+    const { certPem: certificatePem } = makePfx("x", "pem-cert");
     const pem = await api(`${party}/keys`, { method: "POST", token, body: { certificate: certificatePem } });
     expect(pem.status, JSON.stringify(pem.body)).toBe(201);
     expect(pem.body).toMatchObject({ subject: expect.stringContaining("pem-cert"), not_after: expect.any(String) });
@@ -41,9 +41,9 @@ describe("client keys", () => {
   });
 
   it("keeps at most 4 keys; a deleted key is gone", async () => {
-    const fourth = await api(`${party}/keys`, { method: "POST", token, body: { certificate: makePfx("x", "fourth").certificatePem } });
+    const fourth = await api(`${party}/keys`, { method: "POST", token, body: { certificate: makePfx("x", "fourth").certPem } });
     expect(fourth.status).toBe(201);
-    const fifth = await api(`${party}/keys`, { method: "POST", token, body: { certificate: makePfx("x", "fifth").certificatePem } });
+    const fifth = await api(`${party}/keys`, { method: "POST", token, body: { certificate: makePfx("x", "fifth").certPem } });
     expectProblem(fifth, 409);
     expect(fifth.body.detail).toMatch(/at most 4 keys/);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
+import { sharedServer } from "../../support/fennec";
 
 describe("Control API: a method a path does not offer", () => {
   it.each([

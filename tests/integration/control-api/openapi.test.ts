@@ -1,6 +1,6 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
+import { sharedServer } from "../../support/fennec";
 
 describe("GET /api/control/openapi.json", () => {
   it("serves an OpenAPI 3.1 document that validates against the 3.1 schema", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../support/server";
-import { controlClient } from "../token/support/control";
+import { startServer, type TestServer } from "../../support/server";
+import { controlClient } from "../../support/control-api";
 
 // The parties one track may hold come from FENNEC_MAX_PARTIES_PER_TRACK (default 20,000): a server of
 // its own with a limit of 3 refuses the fourth with a 409 problem, in any track, and frees the place

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, expectProblem, master, rawRequest, uniqueName } from "./support/api";
+import { api, expectProblem, master, sharedServer, uniqueName } from "../../support/fennec";
+import { raw as rawHttp } from "../../support/http";
 
 // A path parameter names one object of its own kind: a dot segment, an encoded slash, a second decoding
 // or a control character never reaches another object (or a 500).
@@ -8,6 +9,12 @@ import { api, expectProblem, master, rawRequest, uniqueName } from "./support/ap
 let token: string;
 const tenant = uniqueName("paths");
 const parties = `/api/control/${tenant}/master/parties`;
+
+/** The path goes as written (fetch would resolve the dot segments first). */
+async function rawRequest(method: string, path: string, headers: Record<string, string> = {}) {
+  const r = await rawHttp(sharedServer().url, method, path, { headers });
+  return { status: r.status, headers: r.headers, text: r.body };
+}
 
 async function raw(method: string, path: string) {
   const r = await rawRequest(method, path, { authorization: `Bearer ${token}` });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { pfx, rsaCertificate, withMacIterations } from "../../fixtures/client-keys";
-import { api, master, tokenRequest, uniqueName } from "./support/api";
+import { pfx, rsaCertificate, withMacIterations } from "../../support/client-keys";
+import { api, master, tokenEndpoint, uniqueName } from "../../support/fennec";
+import { postToken } from "../../support/token";
 
 // A .pfx names its own key-derivation iteration counts. Opened on the main thread, a handful of costly
 // uploads at once stalled every token request for seconds; they are opened in worker threads now.
@@ -29,7 +30,7 @@ function upload(file: Buffer, password: string) {
   return api(`/${tenant}/master/parties/uploader/keys`, { method: "POST", token, body: form });
 }
 
-const getToken = () => tokenRequest(tenant, "master", { grant_type: "client_credentials", client_id: "svc", client_secret: secret, scope: "api:read" });
+const getToken = () => postToken(tokenEndpoint(tenant, "master"), { grant_type: "client_credentials", client_id: "svc", client_secret: secret, scope: "api:read" });
 
 describe("costly .pfx uploads", () => {
   it("do not hold up token requests while they are read", async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, decodePayload, expectProblem, master, tokenRequest, uniqueName } from "./support/api";
+import { api, expectProblem, master, tokenEndpoint, uniqueName } from "../../support/fennec";
+import { decodePayload, postToken } from "../../support/token";
 
 // FoxIDs' model: a client in tenant T's master track granted control_api:tenant manages T only.
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
     body: { name: "automation", client: { resource_scopes: [{ resource: "control_api", scopes: ["tenant"] }] } },
   });
   expect(client.status, JSON.stringify(client.body)).toBe(201);
-  const t = await tokenRequest(mine, "master", {
+  const t = await postToken(tokenEndpoint(mine, "master"), {
     grant_type: "client_credentials",
     client_id: "automation",
     client_secret: client.body.secret,
@@ -55,7 +56,7 @@ describe("a tenant-scoped Control API token", () => {
       body: { name: "no-scope", client: { resource_scopes: [{ resource: "control_api", scopes: [] }] } },
     });
     expect(c.status).toBe(201);
-    const t = await tokenRequest(mine, "master", {
+    const t = await postToken(tokenEndpoint(mine, "master"), {
       grant_type: "client_credentials",
       client_id: "no-scope",
       client_secret: c.body.secret,

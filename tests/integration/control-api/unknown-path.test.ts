@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, expectProblem, master } from "./support/api";
+import { api, expectProblem, master } from "../../support/fennec";
 
 // Everything under /api/control answers problem+json: an unknown path is a 404 problem, not the UI's HTML page.
 describe("Control API: a path no route serves", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
+import { sharedServer } from "../../support/fennec";
 
 // Next.js itself answers these with a bare 500 before any handler; proxy.ts turns them into 400s.
 describe("a path with a malformed percent-encoding", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
+import { sharedServer } from "../../support/fennec";
 
 // Browser hardening headers (README "Security"): pages get a nonce-based script policy and may not be
 // framed; APIs and the protocol endpoints are never sniffed into something else.

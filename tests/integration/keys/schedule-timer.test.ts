@@ -3,7 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
-import { createTestDatabase, dbMode, dropTestDatabase, newDataDir, startServer, testKek } from "../support/server";
+import { createTestDatabase, dbMode, dropTestDatabase, newDataDir, startServer, testKek } from "../../support/server";
 
 // The running server rotates on its own: with the master track's primary 8 days from expiry, the
 // timer started by instrumentation.ts publishes the next key without any request touching the keys.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer } from "../support/server";
-import { controlClient } from "../token/support/control";
-import { assertion, basicHeader, JWT_BEARER, newKey, type Keys } from "../token/support/token-suite";
-import { raw, sharedTarget, type RawResponse } from "./support";
+import { raw, type RawResponse } from "../../support/http";
+import { sharedTarget, startServer } from "../../support/server";
+import { assertion, basicHeader, JWT_BEARER, type Keys, newKey } from "../../support/token";
+import { controlClient } from "../../support/control-api";
 
 // The fast mount (node:http in front of Next.js) and the Next.js route handlers (FENNEC_FAST_MOUNT=off)
 // must answer the same request alike: the same status, the same headers apart from Date, connection

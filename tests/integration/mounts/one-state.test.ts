@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dbMode, startServer, type TestServer } from "../support/server";
-import { controlClient } from "../token/support/control";
-import { postToken } from "../token/support/token-suite";
+import { dbMode, startServer, type TestServer } from "../../support/server";
+import { postToken } from "../../support/token";
+import { controlClient } from "../../support/control-api";
 
 // The custom server and Next.js's server bundle are two module graphs in one process. The state they
 // share must exist once: one PGlite instance (two on one folder would corrupt it), one Prisma client,

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
-import { controlClient } from "./support/control";
-import { assertion, basicHeader, JWT_BEARER, newKey, postToken, type Keys } from "./support/token-suite";
+import { sharedServer } from "../../support/fennec";
+import { assertion, basicHeader, JWT_BEARER, type Keys, newKey, postToken } from "../../support/token";
+import { controlClient } from "../../support/control-api";
 
 // RFC 6749 §2.3.1: a client issued a secret may send it in a Basic header or in the body, whatever
 // method it was registered with, unless its strict_auth_method switch is on; private_key_jwt is always strict.
@@ -51,12 +51,12 @@ afterAll(async () => {
 const ok = async (p: ReturnType<typeof postToken>) => {
   const r = await p;
   expect(r.status, r.text).toBe(200);
-  expect(r.json.token_type).toBe("Bearer");
+  expect(r.body.token_type).toBe("Bearer");
 };
 const refused = async (p: ReturnType<typeof postToken>) => {
   const r = await p;
   expect(r.status, r.text).toBe(401);
-  expect(r.json.error).toBe("invalid_client");
+  expect(r.body.error).toBe("invalid_client");
 };
 
 describe("secret clients accept Basic and post by default", () => {
@@ -81,7 +81,7 @@ describe("secret clients accept Basic and post by default", () => {
       authorization: basicHeader(bootstrapClient.id, bootstrapClient.secret),
     });
     expect(r.status, r.text).toBe(200);
-    const tenants = await fetch(`${url}/api/control/tenants`, { headers: { authorization: `Bearer ${r.json.access_token as string}` } });
+    const tenants = await fetch(`${url}/api/control/tenants`, { headers: { authorization: `Bearer ${r.body.access_token as string}` } });
     expect(tenants.status).toBe(200);
   });
 });

@@ -1,8 +1,9 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
-import { controlClient } from "./support/control";
-import { assertion, JWT_BEARER, newKey, postToken, startTokenSuite, type Suite } from "./support/token-suite";
+import { sharedServer } from "../../support/fennec";
+import { assertion, JWT_BEARER, newKey, postToken } from "../../support/token";
+import { startTokenSuite, type Suite } from "../../support/token-suite";
+import { controlClient } from "../../support/control-api";
 
 // RFC 9864's fully specified Ed25519 next to RFC 8037's polymorphic EdDSA: advertised for client
 // assertions, accepted as a track signing algorithm (same key type, the JWS alg says "Ed25519").
@@ -26,7 +27,7 @@ describe("Ed25519 (RFC 9864)", () => {
     expect(keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "Ed25519", use: "sig" });
     const r = await postToken(`${s.issuer}oauth/token`, { grant_type: "client_credentials", client_id: "post-client", client_secret: s.secrets.post, scope: "api1:read" });
     expect(r.status, r.text).toBe(200);
-    const token = r.json.access_token as string;
+    const token = r.body.access_token as string;
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: "Ed25519", kid: keys[0].kid, typ: "at+jwt" });
     const jwks = createRemoteJWKSet(new URL(`${s.issuer}.well-known/openid-configuration/keys`));
     const { payload } = await jwtVerify(token, jwks, { issuer: s.issuer, audience: "api1", algorithms: ["Ed25519"] });

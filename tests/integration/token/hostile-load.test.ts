@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groupRss } from "../support/process-memory";
-import { startServer, type TestServer } from "../support/server";
-import { controlClient } from "./support/control";
-import { assertion, JWT_BEARER, newKey, postToken } from "./support/token-suite";
+import { groupRss } from "../../support/process-memory";
+import { startServer, type TestServer } from "../../support/server";
+import { assertion, JWT_BEARER, newKey, postToken } from "../../support/token";
+import { controlClient } from "../../support/control-api";
 
 // An anonymous caller must not be able to make the server keep what it sends. Before the fix, each
 // token request with a made-up client id left that id in the client cache and the failure throttle:
@@ -53,7 +53,7 @@ describe("attacker-chosen client ids are never kept", () => {
   it("a 60,000-character client_id is refused as invalid_client", async () => {
     const r = await postToken(tokenUrl, { grant_type: "client_credentials", client_id: "a".repeat(60_000), client_secret: "x" });
     expect(r.status).toBe(401);
-    expect(r.json).toEqual({ error: "invalid_client", error_description: "client authentication failed" });
+    expect(r.body).toEqual({ error: "invalid_client", error_description: "client authentication failed" });
   });
 
   it("an assertion whose iss is 12 KB is refused as invalid_client", async () => {
@@ -61,7 +61,7 @@ describe("attacker-chosen client ids are never kept", () => {
     const a = await assertion("x", `${server.url}/master/master/`, { key: privateKey, alg: "ES256", iss: "b".repeat(12_000), sub: "b".repeat(12_000) });
     const r = await postToken(tokenUrl, { grant_type: "client_credentials", client_assertion_type: JWT_BEARER, client_assertion: a });
     expect(r.status).toBe(401);
-    expect(r.json.error).toBe("invalid_client");
+    expect(r.body.error).toBe("invalid_client");
   });
 
   it("thousands of distinct huge client ids leave memory flat, and warm clients keep working", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
+import { sharedServer } from "../../support/fennec";
 
 // A path below a track's (or party's) `oauth/` or `.well-known/`, or below `/.well-known/`, that no
 // endpoint answers is the protocol's JSON 404 with the protocol headers, on both mounts (this folder runs

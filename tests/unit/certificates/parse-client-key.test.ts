@@ -6,7 +6,7 @@ import path from "node:path";
 import { calculateJwkThumbprint } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ClientKeyError, parseClientKey, type ClientKeyInput } from "@/lib/certificates/parse-client-key";
-import { pfx, rsaCertificate, webCryptoCertificate, withMacIterations, type RsaFixture } from "../../fixtures/client-keys";
+import { pfx, rsaCertificate, webCryptoCertificate, withMacIterations, type RsaFixture } from "../../support/client-keys";
 
 const DAY = 86_400_000;
 let leaf: RsaFixture;

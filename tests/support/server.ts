@@ -11,7 +11,7 @@ import pg from "pg";
 
 export type DbMode = "pglite" | "postgres";
 export const dbMode = (): DbMode => (process.env.FENNEC_TEST_DB === "postgres" ? "postgres" : "pglite");
-export const root = path.resolve(import.meta.dirname, "../../..");
+export const root = path.resolve(import.meta.dirname, "../..");
 const pgBase = () => process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 export type TestServer = {
@@ -71,8 +71,15 @@ export async function dropTestDatabase(url: string) {
 export const newDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "fennec-test-"));
 export const testKek = () => randomBytes(32).toString("hex");
 
+/** scripts/test.mjs counts the servers a run starts: one line per start in this file. */
+function countStart() {
+  const file = process.env.FENNEC_TEST_SERVER_COUNT_FILE;
+  if (file) fs.appendFileSync(file, `${process.pid}\n`);
+}
+
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const mode = opts.db ?? dbMode();
+  countStart();
   const port = await freePort();
   const dataDir = opts.dataDir ?? newDataDir();
   const databaseUrl = mode === "postgres" ? (opts.databaseUrl ?? (await createTestDatabase())) : undefined;
@@ -135,4 +142,20 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   }
   await server.stop();
   throw new Error(`Fennec was not ready within 90 s:\n${out}`);
+}
+
+/** A data folder or database that outlives one server, for servers started one after another on it. */
+export async function sharedTarget() {
+  if (dbMode() === "postgres") {
+    const databaseUrl = await createTestDatabase();
+    return {
+      target: { databaseUrl, dataDir: newDataDir(), env: { FENNEC_KEY_ENCRYPTION_KEY: testKek() } as Record<string, string> },
+      remove: () => dropTestDatabase(databaseUrl),
+    };
+  }
+  const dataDir = newDataDir();
+  return {
+    target: { dataDir, databaseUrl: undefined, env: {} as Record<string, string> },
+    remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
 }

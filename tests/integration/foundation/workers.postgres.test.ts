@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { dbMode, startServer, type TestServer } from "../support/server";
-import { raw } from "../mounts/support";
-import { controlClient } from "../token/support/control";
-import { postToken } from "../token/support/token-suite";
+import { raw } from "../../support/http";
+import { startServer, type TestServer } from "../../support/server";
+import { postToken } from "../../support/token";
+import { controlClient } from "../../support/control-api";
 
 // FENNEC_WORKERS: on PostgreSQL, that many processes share the port (node:cluster) after one
-// preparation; a worker that dies is replaced; SIGTERM stops them all. PGlite stays one process.
+// preparation; a worker that dies is replaced; SIGTERM stops them all. (PGlite: workers.pglite.test.ts.)
 
 const boot = { id: "workers-admin", secret: "workers-admin-secret-0123456789abcdef" };
 const env = (workers: string) => ({ FENNEC_WORKERS: workers, FENNEC_BOOTSTRAP_CLIENT_ID: boot.id, FENNEC_BOOTSTRAP_CLIENT_SECRET: boot.secret });
@@ -29,7 +29,7 @@ async function until(what: string, ok: () => boolean, ms = 60_000) {
   }
 }
 
-describe.runIf(dbMode() === "postgres")("worker processes on PostgreSQL", () => {
+describe("worker processes on PostgreSQL", () => {
   it("prepares once, serves from every worker, replaces a dead one, and stops them all on SIGTERM", async () => {
     const s = await startServer({ env: env("2") });
     try {
@@ -63,18 +63,5 @@ describe.runIf(dbMode() === "postgres")("worker processes on PostgreSQL", () => 
     }
     expect(await s.exited).toBe(0);
     for (const pid of listeningPids(s)) expect(alive(pid), `worker ${pid} still runs`).toBe(false);
-  });
-});
-
-describe.runIf(dbMode() === "pglite")("worker processes on PGlite", () => {
-  it("serves from one process and says FENNEC_WORKERS is ignored", async () => {
-    const s = await startServer({ env: env("2") });
-    try {
-      expect((await token(s)).status).toBe(200);
-      expect(s.logs()).toMatch(/FENNEC_WORKERS=2 is ignored: the embedded database serves one process/);
-      expect(listeningPids(s)).toHaveLength(1);
-    } finally {
-      await s.stop();
-    }
   });
 });

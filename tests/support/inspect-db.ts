@@ -3,7 +3,7 @@ import pg from "pg";
 import path from "node:path";
 
 /**
- * Read-only look into a stopped server's database, to check what a crash left behind.
+ * A look into a stopped server's database, to check what a crash left behind.
  * PGlite serves one process, so the server must be stopped first; PostgreSQL can be read any time.
  */
 export async function countRows(target: { dataDir?: string; databaseUrl?: string }, tables: string[]) {
@@ -20,4 +20,18 @@ export async function countRows(target: { dataDir?: string; databaseUrl?: string
     await db.close();
   }
   return out;
+}
+
+/** Writes into a stopped server's database, to stage what an earlier crash or operator left behind. */
+export async function insertRows(target: { dataDir?: string; databaseUrl?: string }, statements: string[]) {
+  if (target.databaseUrl) {
+    const c = new pg.Client({ connectionString: target.databaseUrl });
+    await c.connect();
+    for (const s of statements) await c.query(s);
+    await c.end();
+  } else {
+    const db = new PGlite(path.join(target.dataDir!, "pgdata"));
+    for (const s of statements) await db.query(s);
+    await db.close();
+  }
 }

@@ -1,24 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
-import { sharedServer } from "../../support/fennec";
-import { controlClient } from "./control";
-
-export type Keys = { privateKey: CryptoKey; publicJwk: JWK; kid: string };
-
-export async function newKey(alg: "RS256" | "ES256" | "EdDSA" | "Ed25519" = "RS256", kid = `k-${alg}-${Math.random().toString(36).slice(2)}`): Promise<Keys> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
-  return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid }, kid };
-}
+import { controlClient } from "./control-api";
+import { sharedServer } from "./fennec";
+import { newKey, type Keys } from "./token";
 
 export type Suite = {
   url: string;
   tenant: string;
   issuer: string;
-  secrets: { basic: string; post: string; disabled: string; expiring: string };
-  /** when the expiring client's secret expires (ms since epoch) */
-  expiringAt: number;
+  secrets: { basic: string; post: string; disabled: string };
   rsa: Keys;
   ec: Keys;
+  newSecret: (party: string, expires_at?: string) => Promise<string>;
   stop: () => Promise<void>;
 };
 
@@ -26,7 +18,7 @@ export type Suite = {
  * A tenant of its own on the shared server, made through the Control API: track `prod` (signing
  * algorithm `alg`), resources api1 (read, write) and api2 (read, audience URI), and a client of each
  * kind: Basic, post (300 s lifetime, claim transforms), private_key_jwt (RSA + EC keys), legacy
- * private_key_jwt, disabled, and one whose only secret expires a few seconds after setup.
+ * private_key_jwt, disabled, and one without a secret (expiring-client) for a test to give one.
  */
 export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA" | "Ed25519" = "RS256"): Promise<Suite> {
   const { url, bootstrapClient } = sharedServer();
@@ -64,19 +56,18 @@ export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA"
   await key("jwt-client", rsa);
   await key("jwt-client", ec);
   await key("legacy-client", rsa);
-  const expiringAt = Date.now() + 4000;
   const secrets = {
     basic: await secret("basic-client"),
     post: await secret("post-client"),
     disabled: await secret("disabled-client"),
-    expiring: await secret("expiring-client", new Date(expiringAt).toISOString()),
   };
   return {
     url,
     tenant,
     issuer: `${url}/${tenant}/prod/`,
     secrets,
-    expiringAt,
+    /** a new secret for one of the suite's clients (`expires_at` an ISO time) */
+    newSecret: secret,
     rsa,
     ec,
     stop: async () => {
@@ -84,54 +75,3 @@ export async function startTokenSuite(alg: "RS256" | "ES256" | "PS256" | "EdDSA"
     },
   };
 }
-
-export type AssertionOptions = {
-  key: CryptoKey;
-  alg?: string;
-  kid?: string;
-  iss?: string;
-  sub?: string;
-  aud?: string | string[];
-  iat?: number;
-  nbf?: number;
-  exp?: number | null;
-  jti?: string | null;
-  typ?: string;
-};
-
-export async function assertion(clientId: string, issuer: string, o: AssertionOptions): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const payload: Record<string, unknown> = {
-    iss: o.iss ?? clientId,
-    sub: o.sub ?? clientId,
-    aud: o.aud ?? issuer,
-    iat: o.iat ?? now,
-    ...(o.nbf !== undefined ? { nbf: o.nbf } : {}),
-  };
-  if (o.exp !== null) payload.exp = o.exp ?? now + 60;
-  if (o.jti !== null) payload.jti = o.jti ?? crypto.randomUUID();
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: o.alg ?? "RS256", ...(o.kid ? { kid: o.kid } : {}), ...(o.typ ? { typ: o.typ } : {}) })
-    .sign(o.key);
-}
-
-export const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
-export async function postToken(url: string, body: Record<string, string> | string, headers: Record<string, string> = {}) {
-  const r = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
-    body: typeof body === "string" ? body : new URLSearchParams(body),
-  });
-  const text = await r.text();
-  let json: Record<string, unknown> = {};
-  try {
-    json = JSON.parse(text);
-  } catch {}
-  return { status: r.status, headers: r.headers, json, text };
-}
-
-export const basicHeader = (id: string, secret: string) => {
-  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
-  return `Basic ${Buffer.from(`${enc(id)}:${enc(secret)}`).toString("base64")}`;
-};
