@@ -1,12 +1,13 @@
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
-import { controlClient } from "./support/control";
-import { basicHeader, postToken, startTokenSuite, type Suite } from "./support/token-suite";
+import { controlClient } from "../../support/control-api";
+import { sharedServer } from "../../support/fennec";
+import { basicHeader, postToken } from "../../support/token";
+import { startTokenSuite, type Suite } from "../../support/token-suite";
 
 // Introspection (RFC 7662) and revocation (RFC 7009) through HTTP, with oauth4webapi as the client
 // library: who may see a token's details, every way a token is not active, what revocation may touch,
-// and hostile input. The cross-instance case is in revocation-scale-out.test.ts.
+// and hostile input. The cross-instance case is in revocation.postgres.test.ts.
 
 let s: Suite;
 let as: oauth.AuthorizationServer;
@@ -130,7 +131,7 @@ describe("introspection", () => {
     expect((await introspect("shop", post("shop"), token, meta)).active).toBe(true);
     const other = await raw("orders-api/oauth/introspect", { ...shopForm(), token });
     expect(other.status).toBe(401);
-    expect(other.json.error).toBe("invalid_client");
+    expect(other.body.error).toBe("invalid_client");
   });
 
   it("answers {active: false} for every token that is not active", async () => {
@@ -155,7 +156,7 @@ describe("introspection", () => {
       client_id: bootstrapClient.id,
       client_secret: bootstrapClient.secret,
     });
-    cases["another track's token"] = foreign.json.access_token as string;
+    cases["another track's token"] = foreign.body.access_token as string;
     for (const [name, token] of Object.entries(cases)) {
       expect(await introspect("shop", post("shop"), token), name).toEqual({ active: false });
     }
@@ -165,13 +166,13 @@ describe("introspection", () => {
     const token = await tokenFor("shop", post("shop"), "api1:read");
     const missing = await raw("oauth/introspect", shopForm());
     expect(missing.status).toBe(400);
-    expect(missing.json.error).toBe("invalid_request");
+    expect(missing.body.error).toBe("invalid_request");
     const hinted = await raw("oauth/introspect", { ...shopForm(), token, token_type_hint: "refresh_token_or_whatever" });
     expect(hinted.status).toBe(200);
-    expect(hinted.json.active).toBe(true);
+    expect(hinted.body.active).toBe(true);
     const inQuery = await postToken(`${s.issuer}oauth/introspect?token=${token}`, shopForm());
     expect(inQuery.status).toBe(400);
-    expect(inQuery.json.error).toBe("invalid_request");
+    expect(inQuery.body.error).toBe("invalid_request");
   });
 
   it("client authentication fails exactly as at the token endpoint", async () => {
@@ -186,8 +187,8 @@ describe("introspection", () => {
       for (const path of ["oauth/introspect", "oauth/revoke"]) {
         const r = await raw(path, body, headers);
         expect(r.status, `${path} ${JSON.stringify(body)}`).toBe(401);
-        expect(r.json.error).toBe("invalid_client");
-        if (Object.keys(body).length > 1) expect(r.json.error_description).toBe("client authentication failed");
+        expect(r.body.error).toBe("invalid_client");
+        if (Object.keys(body).length > 1) expect(r.body.error_description).toBe("client authentication failed");
         expect(r.headers.get("www-authenticate")).toBe(`Basic realm="${s.issuer}"`);
       }
     }
@@ -199,12 +200,12 @@ describe("introspection", () => {
     for (const path of ["oauth/introspect", "oauth/revoke"]) {
       const repeated = await raw(path, `client_id=shop&client_secret=${encodeURIComponent(secrets.shop)}&token=a&token=b`);
       expect(repeated.status).toBe(400);
-      expect(repeated.json.error).toBe("invalid_request");
+      expect(repeated.body.error).toBe("invalid_request");
       const json = await postToken(`${s.issuer}${path}`, "{}", { "content-type": "application/json" });
       expect(json.status).toBe(400);
       const huge = await raw(path, { ...shopForm(), token: "x".repeat(70_000) });
       expect(huge.status).toBe(400);
-      expect(huge.json.error).toBe("invalid_request");
+      expect(huge.body.error).toBe("invalid_request");
       const get = await fetch(`${s.issuer}${path}`);
       expect(get.status).toBe(405);
       expect(get.headers.get("allow")).toBe("POST");
@@ -245,14 +246,14 @@ describe("revocation", () => {
   it("token is required", async () => {
     const r = await raw("oauth/revoke", shopForm());
     expect(r.status).toBe(400);
-    expect(r.json.error).toBe("invalid_request");
+    expect(r.body.error).toBe("invalid_request");
   });
 
   it("refuses another client's token and revokes nothing", async () => {
     const token = await tokenFor("shop", post("shop"), "orders-api:read");
     const r = await raw("oauth/revoke", { client_id: "orders-api", client_secret: secrets["orders-api"], token });
     expect(r.status).toBe(400);
-    expect(r.json.error).toBe("unauthorized_client");
+    expect(r.body.error).toBe("unauthorized_client");
     expect((await introspect("shop", post("shop"), token)).active).toBe(true);
   });
 

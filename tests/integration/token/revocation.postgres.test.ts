@@ -4,8 +4,8 @@ import * as oauth from "oauth4webapi";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptWithKek } from "@/lib/keys/encryption";
-import { createTestDatabase, dbMode, dropTestDatabase, startServer, testKek, type TestServer } from "../support/server";
-import { controlClient } from "./support/control";
+import { controlClient } from "../../support/control-api";
+import { createTestDatabase, dropTestDatabase, startServer, testKek, type TestServer } from "../../support/server";
 
 // Two instances on one PostgreSQL: a token revoked through one (RFC 7009, or the Control API's
 // "revoke all tokens issued before now") is inactive in introspection on the other within 5 seconds,
@@ -51,7 +51,7 @@ async function inactiveAfter(s: TestServer, t: string, since: number): Promise<n
   return Infinity;
 }
 
-describe.runIf(dbMode() === "postgres")("revocation across instances on PostgreSQL", () => {
+describe("revocation across instances on PostgreSQL", () => {
   beforeAll(async () => {
     databaseUrl = await createTestDatabase();
     const env = { FENNEC_KEY_ENCRYPTION_KEY: KEK, FENNEC_PUBLIC_URL: PUBLIC, FENNEC_BOOTSTRAP_CLIENT_ID: boot.id, FENNEC_BOOTSTRAP_CLIENT_SECRET: boot.secret };
