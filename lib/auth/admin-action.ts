@@ -5,6 +5,7 @@ import { unstable_rethrow } from "next/navigation";
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/telemetry";
 import { z } from "zod";
 import { isDomainError } from "@/lib/control/errors";
+import { dbFailureOf } from "@/lib/db/failure";
 import type { ActionResult } from "./action-result";
 import { requireAdmin, type AdminActor } from "./session";
 
@@ -35,6 +36,9 @@ async function runAction<T extends object>(fn: (actor: AdminActor) => Promise<T>
     }
     const id = crypto.randomUUID();
     console.error(`admin action error ${id}:`, describeError(e));
+    const failure = dbFailureOf(e);
+    if (failure === "unavailable") return { ok: false, message: `The database is not answering; try again in a moment (id ${id}).` };
+    if (failure === "storage-full") return { ok: false, message: `The database has no room left to write; nothing was saved (id ${id}).` };
     return { ok: false, message: `Something went wrong (id ${id}).` };
   }
 }

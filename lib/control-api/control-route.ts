@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { authenticateControlApi } from "./authenticate";
 import type { Actor } from "@/lib/tenancy";
 import { isDomainError, type DomainError } from "@/lib/control/errors";
+import { dbFailureOf } from "@/lib/db/failure";
 import { HttpProblem, problemResponse, type ProblemInit } from "./problem";
 import { allowedMethods, type ControlApiRoute } from "./routes";
 import { controlRouteTemplate } from "./route-template";
@@ -96,11 +97,31 @@ export function errorResponse(e: unknown, instance: string): Response {
   }
   const id = randomUUID();
   console.error(`control api error ${id} at ${instance}: ${describeError(e)}`);
+  const failure = dbFailureOf(e);
+  if (failure) return problemResponse(DB_FAILURE[failure](id), instance);
   return problemResponse(
     { status: 500, title: "Internal server error", detail: `Something went wrong (id ${id}).`, extra: { correlation_id: id } },
     instance,
   );
 }
+
+// The database is down or full (README "Failure behaviour"). Every write is one transaction, so it
+// happened whole or not at all; when the database stopped answering after the commit, it happened.
+const DB_FAILURE = {
+  unavailable: (id: string): ProblemInit => ({
+    status: 503,
+    title: "Database unavailable",
+    detail: `The database did not answer. Retry later; a write either happened whole or not at all, so read before repeating one (id ${id}).`,
+    headers: { "retry-after": "5" },
+    extra: { correlation_id: id },
+  }),
+  "storage-full": (id: string): ProblemInit => ({
+    status: 507,
+    title: "Insufficient storage",
+    detail: `The database has no room left to write; nothing was changed. Reads go on (id ${id}).`,
+    extra: { correlation_id: id },
+  }),
+};
 
 /** A path under /api/control that is not in the route table: 404 as problem+json, whatever the method. */
 export async function notFoundRoute(req: Request): Promise<Response> {
