@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { controlApi, env, expect, screenshot, signIn, test, tokenRequest } from "./support/fennec";
+import { postToken } from "../tests/support/token";
+import { controlApi, env, expect, screenshot, signIn, test } from "./support/fennec";
 
 // An administrator revokes every token of a client from its page (after a confirmation), and a
 // resource server that introspects the client's earlier token is told it is inactive; the token the
@@ -22,7 +23,7 @@ test.beforeAll(async () => {
 });
 
 const token = async () =>
-  (await tokenRequest(`${issuer()}oauth/token`, { grant_type: "client_credentials", client_id: "shop", client_secret: secrets.shop, scope: "orders-api:read" }))
+  (await postToken(`${issuer()}oauth/token`, { grant_type: "client_credentials", client_id: "shop", client_secret: secrets.shop, scope: "orders-api:read" }))
     .body.access_token as string;
 
 async function introspect(t: string): Promise<Record<string, unknown>> {
