@@ -1,8 +1,8 @@
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedServer } from "../support/fennec";
-import { startServer, type TestServer } from "../support/server";
-import { controlClient } from "../token/support/control";
+import { sharedServer } from "../../support/fennec";
+import { startServer, type TestServer } from "../../support/server";
+import { controlClient } from "../../support/control-api";
 
 // GET /metrics and the request log lines (README "Operations"), through HTTP on a server of its own,
 // on whichever mount the run uses (FENNEC_FAST_MOUNT).

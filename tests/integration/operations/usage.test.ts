@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dbMode, startServer, type TestServer } from "../support/server";
-import { controlClient } from "../token/support/control";
+import { dbMode, startServer, type TestServer } from "../../support/server";
+import { controlClient } from "../../support/control-api";
 
 // Usage buckets (README "Operations"): every instance counts in memory and adds its per-minute counts
 // to the same rows; on PostgreSQL two instances share one database and the answer is their sum.
