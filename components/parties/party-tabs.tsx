@@ -20,6 +20,7 @@ export function PartyTabs({
   initialTab,
   claimTransforms,
   tokens,
+  usage,
 }: {
   partyRef: PartyRefInput;
   party: PartyView;
@@ -31,6 +32,8 @@ export function PartyTabs({
   claimTransforms: ReactNode;
   /** the client's revoked tokens and "not before" (clients only) */
   tokens?: ReactNode;
+  /** the client's usage tab (components/usage), rendered on the server */
+  usage?: ReactNode;
 }) {
   const [lastSecret, setLastSecret] = useState<string>();
   const method = party.client?.auth_method;
@@ -65,6 +68,7 @@ export function PartyTabs({
   }
   items.push({ id: "claim-transforms", label: "Claim transforms", content: claimTransforms });
   if (party.client && tokens) items.push({ id: "tokens", label: "Tokens", content: tokens });
+  if (party.client && usage) items.push({ id: "usage", label: "Usage", content: usage });
   if (party.client && method) {
     items.push({
       id: "try-it",

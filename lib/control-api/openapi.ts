@@ -19,6 +19,8 @@ const inputs = {
   PartyUpdate: v.partyUpdateSchema,
   SecretCreate: v.secretCreateSchema,
   ClientKeyJson: v.clientKeyJsonSchema,
+  AdminUserCreate: v.adminUserCreateSchema,
+  AdminUserUpdate: v.adminUserUpdateSchema,
   ImportDocument: v.exportDocumentSchema,
 };
 const outputs = {
@@ -39,6 +41,9 @@ const outputs = {
   AuditPage: v.auditPageSchema,
   RevokedTokenPage: v.revokedTokenPageSchema,
   RevokeTokensResult: v.revokeTokensResultSchema,
+  AdminUser: v.adminUserViewSchema,
+  AdminUserPage: v.adminUserPageSchema,
+  AdminUserWithPassword: v.adminUserWithPasswordSchema,
   Usage: v.usageViewSchema,
   ExportDocument: v.exportDocumentViewSchema,
   ImportResult: v.importResultSchema,

@@ -15,7 +15,7 @@ import {
   type ImportResult,
   type PartyData,
 } from "@/lib/validation";
-import type { Actor } from "./actor";
+import { assertMayWrite, type Actor } from "./actor";
 import { checkClaimTransformLimits } from "./claim-limits";
 import { inTransaction, type Tx } from "./db";
 import { DomainError, invalid, isDomainError, type FieldError } from "./errors";
@@ -102,6 +102,7 @@ const usesSecret = (p: PlannedParty) => Boolean(p.data.client && p.data.client.a
 export async function importTrack(actor: Actor, tenant: string, track: string, raw: unknown, mode: ImportMode = "dry_run"): Promise<ImportResult> {
   const ref = await findTrackRef(actor, tenant, track);
   const m = parseInput(importModeSchema, mode);
+  if (m === "apply") assertMayWrite(actor);
   const doc = parseDocument(raw);
   const preview = await plan(actor, ref, doc, getDb());
   if (preview.problems.length) refuse(preview.problems);

@@ -24,5 +24,9 @@ export type {
   TenantView,
   TrackView,
 } from "./views";
+export { listAdminUsers, getAdminUser, createAdminUser, updateAdminUser, deleteAdminUser, resetAdminUserPassword } from "./admin-users";
+export { changeOwnPassword, listOwnSessions, signOutEverywhere } from "./admin-account";
 export { exportTrack } from "./export";
 export { importTrack, parseImportText } from "./import";
+export { trackUsage } from "./usage";
+export type { UsageView } from "@/lib/validation/usage";

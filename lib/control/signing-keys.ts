@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { listSigningKeys, promoteSigningKeysNow, rotateSigningKeys } from "@/lib/keys/rotate";
 import { recordAudit } from "@/lib/audit";
 import type { PromoteResult, RotateResult, SigningKeyView } from "@/lib/validation/views";
-import type { Actor } from "./actor";
+import { assertMayWrite, type Actor } from "./actor";
 import { findTrackRef } from "./lookup";
 import { signingKeyView } from "./views";
 
@@ -21,6 +21,7 @@ const auditTarget = (t: TrackRef) => ({ tenant: { id: t.tenantId, name: t.tenant
  * (FENNEC_KEY_PUBLISH_LEAD_SECONDS) have it; the audit event is written in its transaction.
  */
 export async function rotateTrackSigningKeys(actor: Actor, tenant: string, track: string): Promise<RotateResult> {
+  assertMayWrite(actor);
   const t = await findTrackRef(actor, tenant, track);
   const db = getDb();
   const r = await rotateSigningKeys(db, t.id, {
@@ -46,6 +47,7 @@ export async function rotateTrackSigningKeys(actor: Actor, tenant: string, track
 
 /** Promote now (emergency): the next or a new key signs at once. */
 export async function promoteTrackSigningKeysNow(actor: Actor, tenant: string, track: string): Promise<PromoteResult> {
+  assertMayWrite(actor);
   const t = await findTrackRef(actor, tenant, track);
   const db = getDb();
   const r = await promoteSigningKeysNow(db, t.id, {

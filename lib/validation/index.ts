@@ -9,5 +9,6 @@ export * from "./revoked-tokens";
 export * from "./views";
 export * from "./action-args";
 export * from "./form-defaults";
+export * from "./admin-user";
 export * from "./usage";
 export * from "./export";
