@@ -7,6 +7,7 @@ import nextTs from "eslint-config-next/typescript";
 const LIB_LAYERS = [
   ["errors", "config", "tenancy"],
   ["db", "secrets", "certificates", "claims", "net"],
+  ["telemetry"],
   ["cache", "audit", "validation", "health"],
   ["keys"],
   ["bootstrap"],

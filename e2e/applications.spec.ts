@@ -205,12 +205,28 @@ test("rotate the track's signing keys", async ({ page }) => {
   const primary = page.getByRole("region", { name: /Primary key/ });
   const before = await primary.locator("dd.font-mono").first().innerText();
   await screenshot(page, "09-signing-keys");
-  await page.getByRole("button", { name: "Rotate now" }).click();
-  const confirm = page.getByRole("dialog", { name: "Rotate the signing keys now?" });
-  await confirm.getByRole("button", { name: "Rotate now" }).click();
-  await expect(page.getByText("Keys rotated")).toBeVisible();
-  await expect(primary.locator("dd.font-mono").first()).not.toHaveText(before);
-  await expect(page.getByRole("region", { name: /Secondary key/ })).toContainText(before);
+  // Rotate publishes the next key and plans its promotion; the primary keeps signing.
+  await page.getByRole("button", { name: "Rotate", exact: true }).click();
+  const confirm = page.getByRole("dialog", { name: "Rotate the signing keys?" });
+  await confirm.getByRole("button", { name: "Rotate" }).click();
+  await expect(page.getByText(/Next key .* published; it signs tokens from/)).toBeVisible();
+  await expect(primary.locator("dd.font-mono").first()).toHaveText(before);
+  const secondary = page.getByRole("region", { name: /Secondary key/ });
+  await expect(secondary).toContainText("Next key");
+  await expect(secondary).toContainText("Becomes primary");
+  await expect(page.locator("#planned-promotion")).toContainText("Planned promotion");
+  const next = await secondary.locator("dd.font-mono").first().innerText();
+  const published = (await (await fetch(`${issuer()}.well-known/openid-configuration/keys`)).json()) as { keys: { kid: string }[] };
+  expect(published.keys.map((k) => k.kid)).toEqual([before, next]);
+
+  // Promote now is the emergency switch and says what it breaks.
+  await page.getByRole("button", { name: "Promote now" }).click();
+  const warn = page.getByRole("dialog", { name: "Promote a new signing key now?" });
+  await expect(warn).toContainText("refuse the new tokens until they fetch the keys again");
+  await warn.getByRole("button", { name: "Promote now" }).click();
+  await expect(page.getByText("Key promoted")).toBeVisible();
+  await expect(primary.locator("dd.font-mono").first()).toHaveText(next);
+  await expect(secondary).toContainText(before);
 
   const jwks = (await (await fetch(`${issuer()}.well-known/openid-configuration/keys`)).json()) as { keys: { kid: string }[] };
   expect(jwks.keys.map((k) => k.kid)).toContain(before);

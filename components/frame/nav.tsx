@@ -10,6 +10,7 @@ export function Nav({ tenant, tracks }: { tenant: string; tracks: string[] }) {
   const track = useCurrentTrack(tracks);
   const items = [
     { href: `/control/${tenant}/${track}/applications`, label: "Applications" },
+    { href: `/control/${tenant}/${track}/usage`, label: "Usage" },
     { href: `/control/${tenant}/${track}/signing-keys`, label: "Signing keys" },
     { href: `/control/${tenant}/audit`, label: "Audit log" },
     { href: `/control/${tenant}/settings`, label: "Settings" },

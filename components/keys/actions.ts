@@ -7,6 +7,7 @@ import {
   deleteClientKey,
   listClientKeys,
   previewClientKey,
+  promoteTrackSigningKeysNow,
   rotateTrackSigningKeys,
   type PartyRefInput,
 } from "@/lib/control";
@@ -33,4 +34,8 @@ export async function deleteClientKeyAction(ref: PartyRefInput, kid: string) {
 
 export async function rotateSigningKeysAction(tenant: string, track: string) {
   return adminAction(async (actor) => rotateTrackSigningKeys(actor, nameArg(tenant), nameArg(track)));
+}
+
+export async function promoteSigningKeysNowAction(tenant: string, track: string) {
+  return adminAction(async (actor) => promoteTrackSigningKeysNow(actor, nameArg(tenant), nameArg(track)));
 }

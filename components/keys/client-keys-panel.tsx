@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import type { ClientKeyView, PartyRefInput } from "@/lib/control";
@@ -51,6 +51,7 @@ export function ClientKeysPanel({ partyRef, initial }: { partyRef: PartyRefInput
               <Th>Subject</Th>
               <Th>Thumbprint (x5t#S256) / kid</Th>
               <Th>Valid</Th>
+              <Th>Last used</Th>
               <Th>
                 <span className="sr-only">Actions</span>
               </Th>
@@ -64,6 +65,7 @@ export function ClientKeysPanel({ partyRef, initial }: { partyRef: PartyRefInput
                 <Td className="whitespace-nowrap">
                   {formatDate(k.not_before)} to {formatDate(k.not_after)} {k.expired && <Badge tone="red">Expired</Badge>}
                 </Td>
+                <Td className="whitespace-nowrap">{k.last_used_at ? formatDateTime(k.last_used_at) : "Never"}</Td>
                 <Td className="text-right">
                   <Button variant="ghost" size="sm" aria-label={`Delete certificate ${k.subject ?? k.kid}`} onClick={() => setDeleting(k)}>
                     Delete

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { rotateSigningKeysAction } from "./actions";
+import { promoteSigningKeysNowAction, rotateSigningKeysAction } from "./actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -57,10 +57,11 @@ export function SigningKeysPanel({
 }) {
   const toast = useToast();
   const [keys, setKeys] = useState(initial);
-  const [confirm, setConfirm] = useState(false);
+  const [confirm, setConfirm] = useState<"rotate" | "promote" | null>(null);
   const [pending, setPending] = useState(false);
   const primary = keys.find((k) => k.state === "primary");
   const secondaries = keys.filter((k) => k.state === "secondary");
+  const next = secondaries.find((k) => k.next);
   const renewAt = primary
     ? new Date(new Date(primary.not_after).getTime() - schedule.renewDaysBeforeExpiry * 86_400_000).toISOString()
     : null;
@@ -69,10 +70,24 @@ export function SigningKeysPanel({
     setPending(true);
     const r = applyResult(await rotateSigningKeysAction(tenant, track), { toast });
     setPending(false);
-    setConfirm(false);
+    setConfirm(null);
     if (!r) return;
     setKeys(r.keys);
-    toast.success(`Keys rotated: ${r.primary_kid.slice(0, 12)}… now signs tokens.`);
+    toast.success(
+      r.activate_at
+        ? `Next key ${r.next_kid!.slice(0, 12)}… published; it signs tokens from ${formatDateTime(r.activate_at)}.`
+        : `Keys rotated: ${r.primary_kid.slice(0, 12)}… now signs tokens.`,
+    );
+  }
+
+  async function promoteNow() {
+    setPending(true);
+    const r = applyResult(await promoteSigningKeysNowAction(tenant, track), { toast });
+    setPending(false);
+    setConfirm(null);
+    if (!r) return;
+    setKeys(r.keys);
+    toast.success(`Key promoted: ${r.primary_kid.slice(0, 12)}… now signs tokens.`);
   }
 
   return (
@@ -104,9 +119,14 @@ export function SigningKeysPanel({
         id="rotation"
         title="Rotation"
         actions={
-          <Button onClick={() => setConfirm(true)} pending={pending}>
-            Rotate now
-          </Button>
+          <div className="flex gap-2">
+            <Button onClick={() => setConfirm("rotate")} pending={pending}>
+              Rotate
+            </Button>
+            <Button variant="danger" onClick={() => setConfirm("promote")} pending={pending}>
+              Promote now
+            </Button>
+          </div>
         }
       >
         <p className="text-sm text-slate-700">
@@ -114,15 +134,34 @@ export function SigningKeysPanel({
           {schedule.renewDaysBeforeExpiry} days before the primary expires and becomes primary {schedule.primaryAfterDays} days later.
           {renewAt && <> Next scheduled renewal: <strong>{formatDateTime(renewAt)}</strong>.</>}
         </p>
+        <p className="mt-2 text-sm text-slate-700">
+          <strong>Rotate</strong> publishes the next key in JWKS at once and makes it primary after the JWKS cache lifetime, so that
+          verifiers holding cached keys already know it. <strong>Promote now</strong> is for a key you no longer trust: the next key signs
+          at once.
+        </p>
+        {next?.activate_at && (
+          <p className="mt-2 text-sm text-slate-700" id="planned-promotion">
+            Planned promotion of the next key: <strong>{formatDateTime(next.activate_at)}</strong>.
+          </p>
+        )}
       </Card>
       <ConfirmDialog
-        open={confirm}
-        title="Rotate the signing keys now?"
-        description="A new key (or the pending next key) starts signing tokens at once. The current primary stays in JWKS as a secondary, so tokens it already signed keep verifying until they expire."
-        confirmLabel="Rotate now"
+        open={confirm === "rotate"}
+        title="Rotate the signing keys?"
+        description="The next key (a new one, or the pending one) is published in JWKS now and becomes primary after the JWKS cache lifetime (5 minutes by default); until then the current primary keeps signing. Nothing breaks for verifiers that cache JWKS."
+        confirmLabel="Rotate"
         pending={pending}
         onConfirm={rotate}
-        onClose={() => setConfirm(false)}
+        onClose={() => setConfirm(null)}
+      />
+      <ConfirmDialog
+        open={confirm === "promote"}
+        title="Promote a new signing key now?"
+        description="Emergency use, for a key you no longer trust. The next key (or a new one) signs tokens at once. Verifiers that cached JWKS before it was published refuse the new tokens until they fetch the keys again: up to 5 minutes for a cache that honours max-age, 30 s for PyJWT's PyJWKClient, an immediate refetch for jose's createRemoteJWKSet. The current primary stays in JWKS, so tokens it signed keep verifying until they expire."
+        confirmLabel="Promote now"
+        pending={pending}
+        onConfirm={promoteNow}
+        onClose={() => setConfirm(null)}
       />
     </div>
   );

@@ -19,6 +19,7 @@ export function PartyTabs({
   tokenEndpoint,
   initialTab,
   claimTransforms,
+  usage,
 }: {
   partyRef: PartyRefInput;
   party: PartyView;
@@ -28,6 +29,8 @@ export function PartyTabs({
   tokenEndpoint: string;
   initialTab?: string;
   claimTransforms: ReactNode;
+  /** the client's usage tab (components/usage), rendered on the server */
+  usage?: ReactNode;
 }) {
   const [lastSecret, setLastSecret] = useState<string>();
   const method = party.client?.auth_method;
@@ -61,6 +64,7 @@ export function PartyTabs({
     items.push({ id: "certificates", label: "Client certificates", content: <ClientKeysPanel key={keys.map((k) => k.kid).join()} partyRef={partyRef} initial={keys} /> });
   }
   items.push({ id: "claim-transforms", label: "Claim transforms", content: claimTransforms });
+  if (party.client && usage) items.push({ id: "usage", label: "Usage", content: usage });
   if (party.client && method) {
     items.push({
       id: "try-it",

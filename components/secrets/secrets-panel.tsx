@@ -58,12 +58,19 @@ export function SecretsPanel({
     if (r) setSecrets(r.secrets);
   }
 
+  const soon = secrets.filter(expiresSoon);
   return (
     <div className="space-y-4">
       {unused && (
         <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
           This client authenticates with private key JWT: the token endpoint does not accept its secrets. They are kept in
           case you switch back to a client secret method.
+        </p>
+      )}
+      {soon.length > 0 && (
+        <p role="status" className="rounded-md border border-orange-200 bg-orange-50 px-3 py-2 text-sm text-orange-900">
+          {soon.length === 1 ? "One secret expires" : `${soon.length} secrets expire`} within {SOON_DAYS} days: add a new secret
+          and move the client to it before then.
         </p>
       )}
       {shown && <SecretOnce secret={shown} onDismiss={() => setShown(null)} />}
@@ -74,6 +81,7 @@ export function SecretsPanel({
               <Th>Secret</Th>
               <Th>Created</Th>
               <Th>Expires</Th>
+              <Th>Last used</Th>
               <Th>
                 <span className="sr-only">Actions</span>
               </Th>
@@ -88,7 +96,9 @@ export function SecretsPanel({
                 <Td>{formatDateTime(s.created_at)}</Td>
                 <Td>
                   {s.expires_at ? formatDate(s.expires_at) : "Never"} {s.expired && <Badge tone="red">Expired</Badge>}
+                  {expiresSoon(s) && <Badge tone="orange">Expires within {SOON_DAYS} days</Badge>}
                 </Td>
+                <Td>{s.last_used_at ? formatDateTime(s.last_used_at) : "Never"}</Td>
                 <Td className="text-right">
                   <Button variant="ghost" size="sm" aria-label={`Delete secret ${s.info}…`} onClick={() => setDeleting(s)}>
                     Delete
@@ -125,3 +135,7 @@ export function SecretsPanel({
     </div>
   );
 }
+
+const SOON_DAYS = 14;
+const expiresSoon = (s: SecretView) =>
+  !s.expired && s.expires_at !== null && Date.parse(s.expires_at) - Date.now() < SOON_DAYS * 86_400_000;

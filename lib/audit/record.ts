@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db";
-import type { Actor } from "@/lib/tenancy";
+import { canWrite, isPrincipal, type Actor } from "@/lib/tenancy";
+import { currentRequestId } from "@/lib/telemetry";
 import { redact } from "./diff";
 
 type TxLike = Pick<Db, "auditEvent">;
@@ -16,6 +17,8 @@ export type AuditEntry = {
   targetName?: string | null;
   changes?: Record<string, unknown>;
   correlationId?: string;
+  /** A change an administrator makes to their own account (password, sessions): viewers may make it too. */
+  ownAccount?: boolean;
 };
 
 /** How the audit trail names the actor. */
@@ -35,6 +38,9 @@ export function actorLabel(actor: Actor): { actorType: string; actor: string } {
  * transaction. Every row's changes are redacted, so secret values and key material never enter.
  */
 export async function recordAudit(tx: TxLike, actor: Actor, entry: AuditEntry): Promise<void> {
+  // Every write is audited in its own transaction, so refusing here rolls back a write that a
+  // read-only viewer reached through a path that forgot its own check.
+  if (isPrincipal(actor) && !canWrite(actor) && !ownChange(actor, entry)) throw new Error(`read-only actor cannot ${entry.action}`);
   await tx.auditEvent.create({
     data: {
       ...actorLabel(actor),
@@ -45,7 +51,11 @@ export async function recordAudit(tx: TxLike, actor: Actor, entry: AuditEntry): 
       targetType: entry.targetType,
       targetName: entry.targetName ?? null,
       changes: redact(entry.changes ?? {}) as Prisma.InputJsonValue,
-      correlationId: entry.correlationId ?? null,
+      // the request id of the Control API call or admin action that made the change (README "Operations")
+      correlationId: entry.correlationId ?? currentRequestId() ?? null,
     },
   });
 }
+
+const ownChange = (actor: Actor, entry: AuditEntry) =>
+  entry.ownAccount === true && actor.kind === "admin" && entry.targetType === "admin_user" && entry.targetName === actor.email;

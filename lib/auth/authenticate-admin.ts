@@ -38,7 +38,7 @@ export async function authenticateAdmin(input: {
 
   const user = await getDb().adminUser.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, tenant: { select: { name: true } } },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, tenant: { select: { name: true } } },
   });
   dummyHash ??= hashSecret("fennec-no-such-admin");
   const ok = await verifySecret(user?.passwordHash ?? (await dummyHash), password);
@@ -47,5 +47,8 @@ export async function authenticateAdmin(input: {
     throw new SignInError(WRONG);
   }
   await signInSucceeded(attempt);
+  // Said only to someone who knows the password.
+  if (user.disabledAt) throw new SignInError("This account is disabled. Ask an administrator to enable it.");
+  await getDb().adminUser.update({ where: { id: user.id }, data: { lastSignInAt: new Date() }, select: { id: true } });
   return { id: user.id, email: user.email, name: user.name, tenant: user.tenant?.name ?? null };
 }

@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
 import { clientAddressOfHeaders } from "@/lib/net/client-address";
+import { createAdminSession, endAdminSession } from "./admin-sessions";
 import { authenticateAdmin, SignInError } from "./authenticate-admin";
 import { getSessionSecret } from "./session-secret";
 
@@ -35,12 +36,14 @@ async function build(): Promise<NextAuthOptions> {
         credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           try {
-            const admin = await authenticateAdmin({
-              email: credentials?.email,
-              password: credentials?.password,
-              address: clientAddressOfHeaders((name) => headerValue(req?.headers, name)),
+            const address = clientAddressOfHeaders((name) => headerValue(req?.headers, name));
+            const admin = await authenticateAdmin({ email: credentials?.email, password: credentials?.password, address });
+            const sid = await createAdminSession(admin.id, {
+              userAgent: headerValue(req?.headers, "user-agent"),
+              address,
+              maxAgeSeconds: SESSION_MAX_AGE_SECONDS,
             });
-            return { id: admin.id, email: admin.email, name: admin.name };
+            return { id: admin.id, email: admin.email, name: admin.name, sid };
           } catch (e) {
             if (e instanceof SignInError) throw e;
             const id = crypto.randomUUID();
@@ -55,17 +58,26 @@ async function build(): Promise<NextAuthOptions> {
         if (user) {
           token.sub = user.id;
           token.authAt = Math.floor(Date.now() / 1000);
+          token.sid = user.sid;
         }
         return token;
       },
       async session({ session, token }) {
         if (session.user) session.user.id = token.sub ?? "";
         session.authAt = typeof token.authAt === "number" ? token.authAt : 0;
+        session.sid = typeof token.sid === "string" ? token.sid : undefined;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string" && UUID.test(token.sid)) await endAdminSession(token.sid);
       },
     },
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // next-auth hands authorize() the request's headers as a plain object.
 function headerValue(headers: Record<string, unknown> | undefined, name: string): string | null {

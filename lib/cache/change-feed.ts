@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db";
+import { reportChangeFeedLag } from "@/lib/telemetry";
 
 // Cross-instance cache invalidation. A write that changes what the token route caches records a
 // ChangeEvent in its own transaction; every instance polls the table each second and drops the
@@ -111,6 +112,8 @@ export function changeFeedLagSeconds(): number {
   const at = feed().lastPollAt;
   return at ? (Date.now() - at) / 1000 : Infinity;
 }
+
+reportChangeFeedLag(changeFeedLagSeconds);
 
 function start(): Promise<void> {
   const f = feed();

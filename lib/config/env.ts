@@ -40,6 +40,23 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number("must be a whole number from 1 to 256").int("must be a whole number from 1 to 256").min(1).max(256).optional(),
   ),
+  // JWKS is served with max-age=300: a rotated key is published this long before it signs.
+  FENNEC_KEY_PUBLISH_LEAD_SECONDS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int("must be a whole number of seconds").min(0).max(86_400).default(300),
+  ),
+  FENNEC_METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters").max(500)),
+  FENNEC_METRICS_ALLOW: z.string().max(4000, "must be at most 4000 characters").optional(),
+  FENNEC_LOG_LEVEL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be fatal, error, warn, info, debug, trace or silent").default("info"),
+  ),
+  FENNEC_LOG_FORMAT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["json", "pretty"], "must be json or pretty").optional()),
+  FENNEC_USAGE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"], "must be on or off").default("on")),
+  FENNEC_USAGE_RETENTION_DAYS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int("must be a whole number").min(1).max(3650).default(30),
+  ),
   FENNEC_MAX_PARTIES_PER_TRACK: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.coerce.number().int("must be a whole number").min(1).max(1_000_000).default(20_000),
@@ -63,6 +80,13 @@ export type FennecConfig = {
   workers: number;
   workersSet: boolean;
   maxPartiesPerTrack: number;
+  /** how long "rotate" publishes the next key before it signs (FENNEC_KEY_PUBLISH_LEAD_SECONDS) */
+  keyPublishLeadSeconds: number;
+  /** who may read GET /metrics (README "Operations"): a bearer token and/or client addresses; off when both are unset */
+  metrics: { token: string | undefined; allow: TrustedProxies };
+  log: { level: string; format: "json" | "pretty" };
+  /** per-client token counters, /metrics' token series and last-used times (FENNEC_USAGE, default on) */
+  usage: { enabled: boolean; retentionDays: number };
 };
 
 export class ConfigError extends Error {}
@@ -93,6 +117,14 @@ export function parseConfig(env: Record<string, string | undefined>): FennecConf
     throw new ConfigError("FENNEC_ADMIN_EMAIL and FENNEC_ADMIN_PASSWORD must be set together");
   }
   const publicUrl = (e.FENNEC_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  let metricsAllow: TrustedProxies;
+  try {
+    metricsAllow = parseTrustedProxies(e.FENNEC_METRICS_ALLOW);
+    if (metricsAllow.kind === "count") throw new TrustedProxiesError("must be a list of IP addresses or CIDRs such as 127.0.0.1");
+  } catch (err) {
+    if (err instanceof TrustedProxiesError) throw new ConfigError(`FENNEC_METRICS_ALLOW ${err.message}`);
+    throw err;
+  }
   let trustedProxies: TrustedProxies;
   try {
     trustedProxies = parseTrustedProxies(e.FENNEC_TRUSTED_PROXIES);
@@ -116,6 +148,10 @@ export function parseConfig(env: Record<string, string | undefined>): FennecConf
     workers: e.FENNEC_WORKERS ?? os.availableParallelism(),
     workersSet: e.FENNEC_WORKERS !== undefined,
     maxPartiesPerTrack: e.FENNEC_MAX_PARTIES_PER_TRACK,
+    keyPublishLeadSeconds: e.FENNEC_KEY_PUBLISH_LEAD_SECONDS,
+    metrics: { token: e.FENNEC_METRICS_TOKEN, allow: metricsAllow },
+    log: { level: e.FENNEC_LOG_LEVEL, format: e.FENNEC_LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty") },
+    usage: { enabled: e.FENNEC_USAGE === "on", retentionDays: e.FENNEC_USAGE_RETENTION_DAYS },
   };
 }
 

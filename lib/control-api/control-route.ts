@@ -4,8 +4,19 @@ import { randomUUID } from "node:crypto";
 import { authenticateControlApi } from "./authenticate";
 import type { Actor } from "@/lib/tenancy";
 import { isDomainError, type DomainError } from "@/lib/control/errors";
+import { dbFailureOf } from "@/lib/db/failure";
 import { HttpProblem, problemResponse, type ProblemInit } from "./problem";
 import { allowedMethods, type ControlApiRoute } from "./routes";
+import { controlRouteTemplate } from "./route-template";
+import {
+  logRequest,
+  noteRequest,
+  observeControlRequest,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  withRequestId,
+  type RequestNote,
+} from "@/lib/telemetry";
 
 type Params = Record<string, string>;
 export type ControlContext<P extends Params> = { req: Request; actor: Actor; params: P };
@@ -29,16 +40,33 @@ const STATUS: Record<DomainError["kind"], { status: number; title: string }> = {
  */
 export function controlRoute<P extends Params = Params>(handler: (ctx: ControlContext<P>) => Promise<Response>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
     const instance = new URL(req.url).pathname;
-    try {
-      const params = pathParams((await context.params) ?? ({} as P));
-      const actor = await authenticateControlApi(req);
-      return await handler({ req, actor, params });
-    } catch (e) {
-      return errorResponse(e, instance);
-    }
+    const fromEdge = req.headers.get(REQUEST_ID_HEADER);
+    const requestId = fromEdge ?? requestIdFrom(null, false);
+    const note: RequestNote = { route: controlRouteTemplate(instance) };
+    const response = await withRequestId(requestId, async () => {
+      try {
+        const params = pathParams((await context.params) ?? ({} as P));
+        if (NAME.test(params.tenant ?? "")) note.tenant = params.tenant;
+        if (NAME.test(params.track ?? "")) note.track = params.track;
+        const actor = await authenticateControlApi(req);
+        if (actor.kind === "client") note.client = actor.clientId;
+        return await handler({ req, actor, params });
+      } catch (e) {
+        return errorResponse(e, instance);
+      }
+    });
+    observeControlRequest(note.route!, req.method, response.status);
+    response.headers.set("x-request-id", requestId);
+    // under `npm start` the edge writes the line; plain `next start` or `next dev` have no edge
+    if (fromEdge) noteRequest(requestId, note);
+    else logRequest({ ...note, requestId, method: req.method, status: response.status, durationMs: performance.now() - started });
+    return response;
   };
 }
+
+const NAME = /^[a-z0-9_-]{1,50}$/;
 
 // A parameter is one path segment, which Next.js has percent-decoded once; decoding it again would let
 // "%252e%252e" become "..". A dot segment, a slash, a backslash or a control character never names an
@@ -69,11 +97,31 @@ export function errorResponse(e: unknown, instance: string): Response {
   }
   const id = randomUUID();
   console.error(`control api error ${id} at ${instance}: ${describeError(e)}`);
+  const failure = dbFailureOf(e);
+  if (failure) return problemResponse(DB_FAILURE[failure](id), instance);
   return problemResponse(
     { status: 500, title: "Internal server error", detail: `Something went wrong (id ${id}).`, extra: { correlation_id: id } },
     instance,
   );
 }
+
+// The database is down or full (README "Failure behaviour"). Every write is one transaction, so it
+// happened whole or not at all; when the database stopped answering after the commit, it happened.
+const DB_FAILURE = {
+  unavailable: (id: string): ProblemInit => ({
+    status: 503,
+    title: "Database unavailable",
+    detail: `The database did not answer. Retry later; a write either happened whole or not at all, so read before repeating one (id ${id}).`,
+    headers: { "retry-after": "5" },
+    extra: { correlation_id: id },
+  }),
+  "storage-full": (id: string): ProblemInit => ({
+    status: 507,
+    title: "Insufficient storage",
+    detail: `The database has no room left to write; nothing was changed. Reads go on (id ${id}).`,
+    extra: { correlation_id: id },
+  }),
+};
 
 /** A path under /api/control that is not in the route table: 404 as problem+json, whatever the method. */
 export async function notFoundRoute(req: Request): Promise<Response> {

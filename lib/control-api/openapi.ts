@@ -19,6 +19,8 @@ const inputs = {
   PartyUpdate: v.partyUpdateSchema,
   SecretCreate: v.secretCreateSchema,
   ClientKeyJson: v.clientKeyJsonSchema,
+  AdminUserCreate: v.adminUserCreateSchema,
+  AdminUserUpdate: v.adminUserUpdateSchema,
   ImportDocument: v.exportDocumentSchema,
 };
 const outputs = {
@@ -35,7 +37,12 @@ const outputs = {
   ClientKeyList: v.clientKeyListSchema,
   SigningKeyList: v.signingKeyListSchema,
   RotateResult: v.rotateResultSchema,
+  PromoteResult: v.promoteResultSchema,
   AuditPage: v.auditPageSchema,
+  AdminUser: v.adminUserViewSchema,
+  AdminUserPage: v.adminUserPageSchema,
+  AdminUserWithPassword: v.adminUserWithPasswordSchema,
+  Usage: v.usageViewSchema,
   ExportDocument: v.exportDocumentViewSchema,
   ImportResult: v.importResultSchema,
   Problem: v.problemSchema,

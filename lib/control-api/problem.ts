@@ -21,6 +21,8 @@ const TYPES: Record<number, string> = {
   415: "unsupported-media-type",
   422: "validation-failed",
   500: "internal-error",
+  503: "database-unavailable",
+  507: "insufficient-storage",
 };
 
 export const problemType = (status: number) => `urn:fennec:problem:${TYPES[status] ?? "error"}`;

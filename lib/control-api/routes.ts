@@ -36,6 +36,31 @@ const N = pathParam("name", "Party name (case-insensitive)");
 
 export type ControlApiRoute = { parameters?: object[] } & Partial<Record<"get" | "post" | "put" | "patch" | "delete", Op>>;
 
+const U = pathParam("id", "Administrator id");
+const userQuery = [listParams[0], listParams[1], listParams[2]];
+
+// The same operations over every tenant's administrators (all-tenant callers only) and over one tenant's.
+function adminUserRoutes<B extends string>(base: B, params: object[]) {
+  const scope = params.length ? "the tenant's" : "every tenant's";
+  return {
+    [base]: {
+      ...(params.length ? { parameters: params } : {}),
+      get: op(`List ${scope} administrators`, { "200": ok("AdminUserPage") }, { parameters: userQuery }),
+      post: op("Create an administrator; without a password, a one-time password is returned once", { ...write, "201": ok("AdminUserWithPassword", "Created", noStore), "409": problem("E-mail address taken") }, { requestBody: jsonBody("AdminUserCreate") }),
+    },
+    [`${base}/{id}`]: {
+      parameters: [...params, U],
+      get: op("Get an administrator", { "200": ok("AdminUser") }),
+      patch: op("Disable or enable an administrator (disabling ends their sessions)", { ...write, "200": ok("AdminUser"), "409": problem("The last all-tenant administrator") }, { requestBody: jsonBody("AdminUserUpdate") }),
+      delete: op("Delete an administrator", { "204": { description: "Deleted" }, "409": problem("The last all-tenant administrator") }),
+    },
+    [`${base}/{id}/reset-password`]: {
+      parameters: [...params, U],
+      post: op("Reset the password to a one-time password, returned once; ends their sessions", { "200": ok("AdminUserWithPassword", "OK", noStore) }),
+    },
+  } as Record<B | `${B}/{id}` | `${B}/{id}/reset-password`, ControlApiRoute>;
+}
+
 export const CONTROL_API_ROUTES = {
   "/api/control/tenants": {
     get: op("List tenants", { "200": ok("TenantPage") }, { parameters: listParams }),
@@ -102,7 +127,24 @@ export const CONTROL_API_ROUTES = {
   },
   "/api/control/{tenant}/{track}/signing-keys/rotate": {
     parameters: [T, K],
-    post: op("Rotate the track's signing key now", { "200": ok("RotateResult") }),
+    post: op("Rotate: publish the next signing key now; it signs from activate_at (after the JWKS cache lifetime)", { "200": ok("RotateResult") }),
+  },
+  "/api/control/{tenant}/{track}/signing-keys/promote-now": {
+    parameters: [T, K],
+    post: op("Emergency: the next (or a new) signing key signs at once; verifiers with a cached JWKS refuse its tokens until they refetch", {
+      "200": ok("PromoteResult"),
+    }),
+  },
+  "/api/control/{tenant}/{track}/usage": {
+    parameters: [T, K],
+    get: op("Token requests of the track: issued and failed per minute, hour or day, the busiest clients, failures by error code", { "200": ok("Usage"), "422": problem("Bad query") }, {
+      parameters: [
+        { name: "from", in: "query", required: false, description: "ISO 8601; default 24 hours before to", schema: { type: "string", format: "date-time" } },
+        { name: "to", in: "query", required: false, description: "ISO 8601; default now", schema: { type: "string", format: "date-time" } },
+        { name: "granularity", in: "query", required: false, description: "default: minute up to 3 hours, hour up to 7 days, else day", schema: { type: "string", enum: ["minute", "hour", "day"] } },
+        { name: "client", in: "query", required: false, description: "only this client", schema: { type: "string", maxLength: 50 } },
+      ],
+    }),
   },
   "/api/control/{tenant}/{track}/export": {
     parameters: [T, K],
@@ -129,6 +171,8 @@ export const CONTROL_API_ROUTES = {
       ],
     }),
   },
+  ...adminUserRoutes("/api/control/admin-users", []),
+  ...adminUserRoutes("/api/control/{tenant}/admin-users", [T]),
 } satisfies Record<string, ControlApiRoute>;
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;

@@ -1,4 +1,4 @@
-import { canAccessTenant, hasAllTenants, isPrincipal, type Actor } from "@/lib/tenancy";
+import { canAccessTenant, canWrite, hasAllTenants, isPrincipal, type Actor } from "@/lib/tenancy";
 import { forbidden } from "./errors";
 
 export type { Actor } from "@/lib/tenancy";
@@ -16,4 +16,9 @@ export function assertAllTenants(actor: Actor): void {
 /** Any signed-in administrator or Control API client, and nothing else. */
 export function assertPrincipal(actor: Actor): void {
   if (!isPrincipal(actor)) throw forbidden();
+}
+
+/** Every write calls this first: a read-only viewer (or anything that is not a principal) is refused. */
+export function assertMayWrite(actor: Actor): void {
+  if (!canWrite(actor)) throw forbidden("Your account is read-only.");
 }

@@ -12,12 +12,14 @@ type ClaimTransformsSent = { claim_transforms?: { order?: number | null }[] | un
  * granted audience) and on the smallest (no scope: the audience is the client itself), and refuses the
  * list when a limit would stop them, naming the transform that passes it. Transforms that test for
  * particular values can still pass a limit only for some requests; the token route stops those cleanly.
+ * `pending`: audiences of resources the same operation writes (an import), by name.
  */
 export async function checkClaimTransformLimits(
   tx: Tx,
   track: { id: string; name: string; tenantName: string },
   data: PartyData,
   sent: ClaimTransformsSent,
+  pending?: ReadonlyMap<string, string>,
 ): Promise<void> {
   if (!data.client || data.claim_transforms.length === 0) return;
   const grants = data.client.resource_scopes;
@@ -28,7 +30,7 @@ export async function checkClaimTransformLimits(
   const audienceOf = (resource: string) =>
     resource === data.name
       ? (data.resource?.audience ?? data.name)
-      : (others.find((o) => o.name === resource)?.resourceAudience ?? resource);
+      : (pending?.get(resource) ?? others.find((o) => o.name === resource)?.resourceAudience ?? resource);
   const audiences = [...new Set(grants.map((g) => audienceOf(g.resource)))];
   const scope = grants.flatMap((g) => g.scopes.map((s) => `${g.resource}:${s}`)).join(" ");
   const base = {

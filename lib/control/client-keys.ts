@@ -5,7 +5,7 @@ import { publishChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import type { ClientKeyInput } from "@/lib/certificates/parse-client-key";
-import { assertPrincipal, type Actor } from "./actor";
+import { assertPrincipal, type Actor, assertMayWrite } from "./actor";
 import { inTransaction } from "./db";
 import { conflict, invalid, notFound } from "./errors";
 import { findClientRef } from "./lookup";
@@ -47,6 +47,7 @@ export async function addClientKey(
   upload: ClientKeyInput,
   field = "file",
 ): Promise<ClientKeyView> {
+  assertMayWrite(actor);
   const p = await findClientRef(actor, ref);
   const parsed = await parseKeyFile(upload, field);
   return inTransaction(async (tx) => {
@@ -86,6 +87,7 @@ export async function addClientKey(
 }
 
 export async function deleteClientKey(actor: Actor, ref: PartyRefInput, kid: string): Promise<void> {
+  assertMayWrite(actor);
   const p = await findClientRef(actor, ref);
   await inTransaction(async (tx) => {
     await assertMayChangeClient(actor, p, tx);

@@ -15,7 +15,7 @@ import {
   type ImportResult,
   type PartyData,
 } from "@/lib/validation";
-import type { Actor } from "./actor";
+import { assertMayWrite, type Actor } from "./actor";
 import { checkClaimTransformLimits } from "./claim-limits";
 import { inTransaction, type Tx } from "./db";
 import { DomainError, invalid, isDomainError, type FieldError } from "./errors";
@@ -75,14 +75,17 @@ async function plan(actor: Actor, track: TrackRef, doc: ExportDocument, db: Read
   if (rows.length + creates > max) {
     result.problems.push({ field: "parties", message: `A track has at most ${max} parties; the import would make ${rows.length + creates}.` });
   }
-  // The same check a save runs; in a dry run a new resource's custom audience is not stored yet, so its name stands in.
-  for (const p of changing) await checkLimits(db as Tx, track, p, result.problems);
+  // The same check a save runs, with the audiences the document gives its resources.
+  for (const p of changing) await checkLimits(db as Tx, track, p, result.problems, audiencesOf(doc));
   return result;
 }
 
-async function checkLimits(tx: Tx, track: TrackRef, p: PlannedParty, problems: FieldError[]) {
+const audiencesOf = (doc: ExportDocument) =>
+  new Map(doc.parties.flatMap((p) => (p.resource ? [[p.name, p.resource.audience ?? p.name] as const] : [])));
+
+async function checkLimits(tx: Tx, track: TrackRef, p: PlannedParty, problems: FieldError[], audiences?: ReadonlyMap<string, string>) {
   try {
-    await checkClaimTransformLimits(tx, track, p.data as PartyData, p.data);
+    await checkClaimTransformLimits(tx, track, p.data as PartyData, p.data, audiences);
   } catch (e) {
     if (!isDomainError(e) || e.kind !== "validation") throw e;
     problems.push(...e.fields.map((f) => ({ field: `parties.${p.index}.${f.field}`, message: f.message })));
@@ -99,6 +102,7 @@ const usesSecret = (p: PlannedParty) => Boolean(p.data.client && p.data.client.a
 export async function importTrack(actor: Actor, tenant: string, track: string, raw: unknown, mode: ImportMode = "dry_run"): Promise<ImportResult> {
   const ref = await findTrackRef(actor, tenant, track);
   const m = parseInput(importModeSchema, mode);
+  if (m === "apply") assertMayWrite(actor);
   const doc = parseDocument(raw);
   const preview = await plan(actor, ref, doc, getDb());
   if (preview.problems.length) refuse(preview.problems);

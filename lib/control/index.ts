@@ -8,7 +8,7 @@ export { listSecrets, createSecret, deleteSecret, type CreatedSecret } from "./s
 export { listClientKeys, addClientKey, deleteClientKey, previewClientKey } from "./client-keys";
 export { clientKeyFromForm } from "./client-key-upload";
 export { tryToken, type TryTokenInput } from "./try-token";
-export { listTrackSigningKeys, rotateTrackSigningKeys } from "./signing-keys";
+export { listTrackSigningKeys, promoteTrackSigningKeysNow, rotateTrackSigningKeys } from "./signing-keys";
 export { listAudit } from "./audit";
 export type { Page } from "./paging";
 export type {
@@ -17,10 +17,15 @@ export type {
   ClientKeyView,
   PartyView,
   RotateResult,
+  PromoteResult,
   SecretView,
   SigningKeyView,
   TenantView,
   TrackView,
 } from "./views";
+export { listAdminUsers, getAdminUser, createAdminUser, updateAdminUser, deleteAdminUser, resetAdminUserPassword } from "./admin-users";
+export { changeOwnPassword, listOwnSessions, signOutEverywhere } from "./admin-account";
 export { exportTrack } from "./export";
 export { importTrack, parseImportText } from "./import";
+export { trackUsage } from "./usage";
+export type { UsageView } from "@/lib/validation/usage";

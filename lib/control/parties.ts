@@ -1,4 +1,5 @@
 import "server-only";
+import { assertMayWrite } from "./actor";
 import { publishChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
@@ -51,6 +52,7 @@ export async function getParty(actor: Actor, ref: PartyRefInput): Promise<PartyV
 }
 
 export async function deleteParty(actor: Actor, ref: PartyRefInput): Promise<void> {
+  assertMayWrite(actor);
   const p = await findPartyRef(actor, ref);
   if (isProtectedParty(p.track.name, p.name)) {
     throw conflict(`'${p.name}' is the tenant's Control API resource and cannot be deleted.`);

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertMayWrite } from "./actor";
 import type { Prisma } from "@/lib/db/generated/client";
 import { publishChange } from "@/lib/cache/change-feed";
 import { getConfig } from "@/lib/config";
@@ -28,6 +29,7 @@ export async function createParty(
   track: string,
   input: PartyCreateInput,
 ): Promise<CreatedParty> {
+  assertMayWrite(actor);
   const t = await findTrackRef(actor, tenant, track);
   const data = parseInput(partyCreateSchema, input);
   assertMayGrant(actor, t, data);
@@ -72,6 +74,7 @@ export async function updateParty(
   input: PartyUpdateInput,
   expectedVersion?: number,
 ): Promise<PartyView> {
+  assertMayWrite(actor);
   const p = await findPartyRef(actor, ref);
   const data = parseInput(partyUpdateSchema, input);
   assertMayGrant(actor, p.track, data);

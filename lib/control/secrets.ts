@@ -1,4 +1,5 @@
 import "server-only";
+import { assertMayWrite } from "./actor";
 import { publishChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { generateSecret, hashSecret, secretInfo } from "@/lib/secrets";
@@ -28,6 +29,7 @@ export async function listSecrets(actor: Actor, ref: PartyRefInput): Promise<Sec
 }
 
 export async function createSecret(actor: Actor, ref: PartyRefInput, input: SecretCreateInput = {}): Promise<CreatedSecret> {
+  assertMayWrite(actor);
   const p = await findClientRef(actor, ref);
   const data = parseInput(secretCreateSchema, input);
   const secret = generateSecret();
@@ -55,6 +57,7 @@ export async function createSecret(actor: Actor, ref: PartyRefInput, input: Secr
 }
 
 export async function deleteSecret(actor: Actor, ref: PartyRefInput, id: string): Promise<void> {
+  assertMayWrite(actor);
   const p = await findClientRef(actor, ref);
   await inTransaction(async (tx) => {
     await assertMayChangeClient(actor, p, tx);

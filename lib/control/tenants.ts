@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { createInitialSigningKey } from "@/lib/keys/rotate";
 import { recordAudit } from "@/lib/audit";
 import { listQuerySchema, tenantCreateSchema, type ListQuery, type TenantCreateInput } from "@/lib/validation";
-import { assertAllTenants, type Actor } from "./actor";
+import { assertAllTenants, type Actor, assertMayWrite } from "./actor";
 import { inTransaction } from "./db";
 import { conflict, forbidden } from "./errors";
 import { findTenantRef } from "./lookup";
@@ -40,6 +40,7 @@ export async function getTenant(actor: Actor, tenant: string): Promise<TenantVie
 
 /** A new tenant with its `master` track, that track's first signing key and the Control API resource. */
 export async function createTenant(actor: Actor, input: TenantCreateInput): Promise<TenantView> {
+  assertMayWrite(actor);
   assertAllTenants(actor);
   const data = parseInput(tenantCreateSchema, input);
   const taken = `Tenant '${data.name}' already exists.`;
@@ -68,6 +69,7 @@ export async function createTenant(actor: Actor, input: TenantCreateInput): Prom
 }
 
 export async function deleteTenant(actor: Actor, tenant: string): Promise<void> {
+  assertMayWrite(actor);
   assertAllTenants(actor);
   const ref = await findTenantRef(actor, tenant);
   if (ref.name === MASTER) throw conflict("The master tenant cannot be deleted.");

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertMayWrite } from "./actor";
 import { MASTER } from "@/lib/tenancy";
 import { publishChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
@@ -51,6 +52,7 @@ export async function getTrack(actor: Actor, tenant: string, track: string): Pro
 
 /** A new track and its first signing key, in one transaction. */
 export async function createTrack(actor: Actor, tenant: string, input: TrackCreateInput): Promise<TrackView> {
+  assertMayWrite(actor);
   const t = await findTenantRef(actor, tenant);
   const data = parseInput(trackCreateSchema, input);
   const taken = `Track '${data.name}' already exists in tenant '${t.name}'.`;
@@ -103,6 +105,7 @@ export async function updateTrack(
   input: TrackUpdateInput,
   expectedVersion?: number,
 ): Promise<TrackView> {
+  assertMayWrite(actor);
   const ref = await findTrackRef(actor, tenant, track);
   const data = parseInput(trackUpdateSchema, input);
   return inTransaction(async (tx) => {
@@ -135,6 +138,7 @@ export async function updateTrack(
 }
 
 export async function deleteTrack(actor: Actor, tenant: string, track: string): Promise<void> {
+  assertMayWrite(actor);
   const ref = await findTrackRef(actor, tenant, track);
   if (ref.name === MASTER) throw conflict("A tenant's master track holds its Control API and cannot be deleted.");
   await inTransaction(async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertMayWrite } from "./actor";
 import { z } from "zod";
 import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
 import { clientCredentialsRequest, type ClientCredentials } from "@/lib/oauth/token-request";
@@ -23,6 +24,7 @@ export type TryTokenInput = z.input<typeof tryTokenSchema>;
  * would, so the answer is exactly what the client will get over HTTP.
  */
 export async function tryToken(actor: Actor, input: TryTokenInput): Promise<{ status: number; body: Record<string, unknown> | null }> {
+  assertMayWrite(actor);
   const q = parseInput(tryTokenSchema, input);
   const party = await getParty(actor, q);
   const track = await getTrack(actor, q.tenant, q.track);

@@ -22,6 +22,7 @@ export type {
   CreatedSecret,
   PartyView,
   RotateResult,
+  PromoteResult,
   SecretView,
   SigningKeyView,
   TenantView,
@@ -138,7 +139,7 @@ export function partyView(p: PartyRow): PartyView {
   };
 }
 
-export const secretSelect = { id: true, info: true, createdAt: true, expiresAt: true } as const satisfies Prisma.ClientSecretSelect;
+export const secretSelect = { id: true, info: true, createdAt: true, expiresAt: true, lastUsedAt: true } as const satisfies Prisma.ClientSecretSelect;
 type SecretRow = Prisma.ClientSecretGetPayload<{ select: typeof secretSelect }>;
 
 export function secretView(s: SecretRow): SecretView {
@@ -148,6 +149,7 @@ export function secretView(s: SecretRow): SecretView {
     created_at: iso(s.createdAt),
     expires_at: isoOrNull(s.expiresAt),
     expired: expired(s.expiresAt),
+    last_used_at: isoOrNull(s.lastUsedAt),
   };
 }
 
@@ -160,11 +162,12 @@ export const clientKeySelect = {
   notAfter: true,
   createdAt: true,
   jwk: true,
+  lastUsedAt: true,
 } as const satisfies Prisma.ClientKeySelect;
 type ClientKeyRow = Prisma.ClientKeyGetPayload<{ select: typeof clientKeySelect }>;
 
 export function clientKeyView(k: ClientKeyRow): ClientKeyView {
-  return { ...clientKeyPreview({ ...k, jwk: (k.jwk ?? {}) as Record<string, unknown> }), created_at: iso(k.createdAt) };
+  return { ...clientKeyPreview({ ...k, jwk: (k.jwk ?? {}) as Record<string, unknown> }), created_at: iso(k.createdAt), last_used_at: isoOrNull(k.lastUsedAt) };
 }
 
 /** The public fields of a parsed key file, before it is stored. */
@@ -209,6 +212,7 @@ export const auditSelect = {
   targetType: true,
   targetName: true,
   changes: true,
+  correlationId: true,
 } as const satisfies Prisma.AuditEventSelect;
 type AuditRow = Prisma.AuditEventGetPayload<{ select: typeof auditSelect }>;
 
@@ -224,5 +228,6 @@ export function auditView(e: AuditRow): AuditView {
     target_type: e.targetType,
     target_name: e.targetName,
     changes: (e.changes ?? {}) as Record<string, unknown>,
+    request_id: e.correlationId,
   };
 }

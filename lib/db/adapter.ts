@@ -5,6 +5,9 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { FennecConfig } from "@/lib/config";
 import { pgliteDir } from "./embedded";
 
+export const DB_CONNECT_TIMEOUT_MS = 5_000;
+export const DB_QUERY_TIMEOUT_MS = 10_000;
+
 type Holder = { pglite?: PGlite };
 const g = globalThis as unknown as { __fennecPglite?: Holder };
 
@@ -31,7 +34,17 @@ export async function closePglite() {
 
 export function createAdapterFactory(config: FennecConfig) {
   if (config.databaseUrl) {
-    return new PrismaPg({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    // Every wait on the database is bounded (README "Failure behaviour"): a connection within 5 s, a
+    // query's answer within 10 s on the client side (a server or network that hangs), and the server
+    // cancels a statement after 10 s. A connection whose query timed out is dropped, not reused.
+    return new PrismaPg({
+      connectionString: config.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: DB_CONNECT_TIMEOUT_MS,
+      query_timeout: DB_QUERY_TIMEOUT_MS,
+      statement_timeout: DB_QUERY_TIMEOUT_MS,
+      keepAlive: true,
+    });
   }
   return new PrismaPGlite(getPglite(config));
 }

@@ -12,12 +12,16 @@ export type TrackKeys = {
   signer: { kid: string; alg: string; key: KeyObject };
   jwks: { keys: JWK[] };
   etag: string;
+  /** when a pending next key becomes primary (ms since epoch), if one is pending */
+  nextActivation: number | null;
 };
 
 export class TrackKeysUnavailableError extends Error {}
 
-// Scheduled promotions and retirements are picked up within this time even without a change event.
+// Scheduled promotions and retirements are picked up within this time even without a change event;
+// a pending next key's activation is met on time, but never by more than one refresh a second.
 const TTL_MS = 60_000;
+const MIN_REFRESH_MS = 1000;
 const MAX_SIGNERS = 1000;
 const PUBLIC_MEMBERS = ["kty", "kid", "use", "alg", "n", "e", "crv", "x", "y", "x5c", "x5t#S256"] as const;
 
@@ -56,7 +60,8 @@ function refresh(trackId: string, entry: Entry): Promise<TrackKeys> {
   return loadTrackKeys(trackId)
     .then((value) => {
       entry.value = value;
-      entry.freshUntil = Date.now() + TTL_MS;
+      const now = Date.now();
+      entry.freshUntil = Math.max(now + MIN_REFRESH_MS, Math.min(now + TTL_MS, value.nextActivation ?? Infinity));
       return value;
     })
     .finally(() => {
@@ -76,7 +81,7 @@ async function loadTrackKeys(trackId: string): Promise<TrackKeys> {
   const now = new Date();
   const rows = await db.signingKey.findMany({
     where: { trackId, state: { in: ["primary", "secondary"] } },
-    select: { id: true, kid: true, algorithm: true, state: true, publicJwk: true, retireAt: true, createdAt: true },
+    select: { id: true, kid: true, algorithm: true, state: true, publicJwk: true, activateAt: true, retireAt: true, createdAt: true },
     orderBy: { createdAt: "desc" },
   });
   const primary = rows.find((r) => r.state === "primary");
@@ -85,7 +90,9 @@ async function loadTrackKeys(trackId: string): Promise<TrackKeys> {
   const jwks = { keys: published.map((r) => publicJwk(r.publicJwk, r.kid, r.algorithm)) };
   const key = await signerKey(primary.id, primary.kid);
   const etag = `"${createHash("sha256").update(JSON.stringify(jwks)).digest("base64url").slice(0, 32)}"`;
-  return { signer: { kid: primary.kid, alg: primary.algorithm, key }, jwks, etag };
+  const activations = rows.flatMap((r) => (r.state === "secondary" && r.activateAt ? [r.activateAt.getTime()] : []));
+  const nextActivation = activations.length ? Math.min(...activations) : null;
+  return { signer: { kid: primary.kid, alg: primary.algorithm, key }, jwks, etag, nextActivation };
 }
 
 function publicJwk(stored: unknown, kid: string, alg: string): JWK {

@@ -40,6 +40,13 @@ export function clientAddressOfHeaders(get: (name: string) => string | null | un
   return clientAddress({ peer: get(PEER_ADDRESS_HEADER), forwardedFor: get("x-forwarded-for") }, trusted);
 }
 
+/** Whether the TCP peer is a proxy FENNEC_TRUSTED_PROXIES trusts (whose X-Request-Id, say, may be believed). */
+export function peerIsTrustedProxy(peer: string | null | undefined, trusted: TrustedProxies = getConfig().trustedProxies): boolean {
+  const p = normaliseAddress(peer);
+  if (!p || trusted.kind === "none") return false;
+  return trusted.kind === "count" ? trusted.hops > 0 : isTrusted(p, trusted);
+}
+
 function forwardedHops(header: string | null | undefined): (string | null)[] {
   if (!header) return [];
   return header.slice(-4096).split(",").slice(-MAX_HOPS_READ).map((h) => normaliseAddress(h.trim()));

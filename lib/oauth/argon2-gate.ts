@@ -1,4 +1,5 @@
 import "server-only";
+import { countArgon2 } from "@/lib/telemetry";
 import { availableParallelism } from "node:os";
 import { OAuthError } from "./errors";
 
@@ -24,6 +25,7 @@ export async function throughArgon2Gate<T>(fn: () => Promise<T>): Promise<T> {
   } else {
     s.running++;
   }
+  countArgon2();
   try {
     return await fn();
   } finally {

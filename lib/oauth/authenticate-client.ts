@@ -1,5 +1,6 @@
 import "server-only";
 import type { ClientAuthMethod } from "@/lib/db/generated/enums";
+import type { UsedCredential } from "@/lib/telemetry";
 import { parseBasicAuthorization } from "./basic-auth";
 import { findClient, reloadClient, type ClientSnapshot } from "./client-cache";
 import { isClientId } from "./client-id";
@@ -15,6 +16,9 @@ export type Presented =
   | { method: "private_key_jwt"; clientId: string; assertion: InspectedAssertion };
 
 type Ctx = { track: TrackInfo; party?: string };
+
+/** What the request turned out to name, for metrics and usage: a registered client, and the credential that passed. */
+export type Attempt = { client: string; credential: UsedCredential | null };
 
 /**
  * Which client the request claims to be and how it authenticates. Exactly one mechanism is allowed
@@ -44,25 +48,33 @@ export function presentedCredentials(request: Pick<ProtocolRequest, "headers">, 
   return { method: "private_key_jwt", clientId: agree(inspected.clientId), assertion: inspected };
 }
 
-export async function authenticateClient(request: Pick<ProtocolRequest, "headers">, form: Form, ctx: Ctx): Promise<ClientSnapshot> {
+export async function authenticateClient(
+  request: Pick<ProtocolRequest, "headers">,
+  form: Form,
+  ctx: Ctx,
+  attempt: Attempt = { client: "", credential: null },
+): Promise<ClientSnapshot> {
   const p = presentedCredentials(request, form, ctx.track);
   // checked before any cache, throttle or lookup sees the id
   if (!isClientId(p.clientId)) throw invalidClient();
   if (ctx.party !== undefined && p.clientId !== ctx.party) throw invalidClient();
   const found = await findClient(ctx.track.id, p.clientId);
   const client = found && methodAccepted(found, p.method) ? found : null;
+  if (found) attempt.client = found.name;
   if (p.method === "private_key_jwt") {
     if (found && !client) throw invalidClient();
-    await verifyInspectedAssertion(client, p.assertion);
+    const kid = await verifyInspectedAssertion(client, p.assertion);
+    attempt.credential = { kind: "key", partyId: client!.partyId, kid };
   } else {
     // a client registered for another method costs the same as an unknown one
-    await verifyClientSecret(client, p.secret, {
+    const secretId = await verifyClientSecret(client, p.secret, {
       throttleKey: `${ctx.track.id}:${p.clientId}`,
       reload: async () => {
         const fresh = await reloadClient(ctx.track.id, p.clientId);
         return fresh && methodAccepted(fresh, p.method) ? fresh : null;
       },
     });
+    attempt.credential = { kind: "secret", id: secretId };
   }
   return client!;
 }

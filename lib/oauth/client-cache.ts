@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheCounter } from "@/lib/telemetry";
 import { changeFeedReady, onChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import type { ClientAuthMethod } from "@/lib/db/generated/enums";
@@ -91,15 +92,19 @@ function state(): State {
   return g.__fennecClients;
 }
 
+const counter = cacheCounter("client");
+
 export async function findClient(trackId: string, name: string): Promise<ClientSnapshot | null> {
   const s = state();
   const key = `${trackId}:${name}`;
   const hit = s.clients.get(key);
   if (hit) {
+    counter.hit();
     // a backstop behind the change feed: an old snapshot is refreshed in the background, never waited for
     if (s.clients.getRemainingTTL(key) <= 0) load(s, key, trackId, name).catch(() => {});
     return hit;
   }
+  counter.miss();
   if (s.misses.has(key)) return null;
   return load(s, key, trackId, name);
 }

@@ -3,7 +3,7 @@ import type { RouteParams } from "./protocol";
 import { PROTOCOL_ROUTES, type RouteKind } from "./protocol-routes";
 
 // params[i]: the parameter name at position i, or "" for a literal segment
-type Compiled = { kind: RouteKind; segments: string[]; params: string[] };
+type Compiled = { kind: RouteKind; pattern: string; segments: string[]; params: string[] };
 export type ProtocolMatch = { kind: RouteKind; params: RouteParams | null };
 
 const isParam = (s: string) => s.startsWith("[");
@@ -20,7 +20,7 @@ function moreSpecific(a: Compiled, b: Compiled): number {
 const byLength = new Map<number, Compiled[]>();
 for (const r of PROTOCOL_ROUTES) {
   const segments = r.pattern.slice(1).split("/");
-  const c = { kind: r.kind, segments, params: segments.map((p) => (isParam(p) ? p.slice(1, -1) : "")) };
+  const c = { kind: r.kind, pattern: r.pattern, segments, params: segments.map((p) => (isParam(p) ? p.slice(1, -1) : "")) };
   const list = byLength.get(c.segments.length) ?? [];
   list.push(c);
   list.sort(moreSpecific);
@@ -37,6 +37,16 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
  * as Next.js does. params is null when a parameter's percent-encoding is malformed.
  */
 export function matchProtocolPath(path: string): ProtocolMatch | null {
+  const c = findRoute(path);
+  return c ? { kind: c.route.kind, params: decodeParams(c.route, c.segments) } : null;
+}
+
+/** The route pattern of a protocol path (for logs and metrics: never the raw path), or null. */
+export function protocolRouteTemplate(path: string): string | null {
+  return findRoute(path)?.route.pattern ?? null;
+}
+
+function findRoute(path: string): { route: Compiled; segments: string[] } | null {
   if (path.charCodeAt(0) !== 47 /* / */) return null;
   const end = path.length > 1 && path.endsWith("/") ? path.length - 1 : path.length;
   const segments = path.slice(1, end).split("/");
@@ -44,7 +54,7 @@ export function matchProtocolPath(path: string): ProtocolMatch | null {
   if (!candidates || segments[0] === "api" || segments[0] === "_next") return null;
   for (const s of segments) if (s === "" || DOT_SEGMENT.test(s)) return null;
   for (const c of candidates) {
-    if (matches(c, segments)) return { kind: c.kind, params: decodeParams(c, segments) };
+    if (matches(c, segments)) return { route: c, segments };
   }
   return null;
 }

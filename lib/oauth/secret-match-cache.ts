@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheCounter } from "@/lib/telemetry";
 import { createHmac, randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
 
@@ -38,12 +39,22 @@ const fingerprint = (partyId: string, secret: string) =>
 
 export type CachedMatch = { kind: "match"; secretId: string } | { kind: "mismatch" } | null;
 
+const counter = cacheCounter("secret_match");
+
 export function lookupSecretMatch(partyId: string, secret: string): CachedMatch {
   const s = state();
   const fp = fingerprint(partyId, secret);
   const m = s.matches.get(fp);
-  if (m && m.partyId === partyId) return { kind: "match", secretId: m.secretId };
-  return s.mismatches.get(fp) === partyId ? { kind: "mismatch" } : null;
+  if (m && m.partyId === partyId) {
+    counter.hit();
+    return { kind: "match", secretId: m.secretId };
+  }
+  if (s.mismatches.get(fp) === partyId) {
+    counter.hit();
+    return { kind: "mismatch" };
+  }
+  counter.miss();
+  return null;
 }
 
 /** A token to pass back to remember*: the result is dropped if the party's secrets changed meanwhile. */

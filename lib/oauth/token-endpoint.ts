@@ -1,5 +1,6 @@
 import "server-only";
-import { authenticateClient } from "./authenticate-client";
+import { noteRequest, recordTokenRequest, REQUEST_ID_HEADER, type UsedCredential } from "@/lib/telemetry";
+import { authenticateClient, type Attempt } from "./authenticate-client";
 import { OAuthError } from "./errors";
 import { logUnexpected, notFound, oauthErrorResponse, tokenResponse } from "./http";
 import { issueAccessToken } from "./issue-access-token";
@@ -15,7 +16,10 @@ import { toWebResponse, webProtocolRequest } from "./web-adapter";
  * (RFC 9700 §2.4 forbids the password grant). Every failure is an RFC 6749 §5.2 JSON error.
  */
 export async function tokenEndpoint(request: ProtocolRequest, route: RouteParams): Promise<ProtocolResponse> {
+  const started = performance.now();
+  const attempt: Attempt = { client: "", credential: null };
   let track: TrackInfo | null = null;
+  let outcome = "issued";
   try {
     track = await findTrack(route.tenant ?? "", route.track ?? "");
     const party = route.party === undefined ? undefined : normaliseName(route.party);
@@ -28,7 +32,7 @@ export async function tokenEndpoint(request: ProtocolRequest, route: RouteParams
     if (grantType !== "client_credentials") {
       throw new OAuthError("unsupported_grant_type", "only the client_credentials grant is supported");
     }
-    const client = await authenticateClient(request, form, { track, party });
+    const client = await authenticateClient(request, form, { track, party }, attempt);
     if (!client.clientCredentialsEnabled) {
       throw new OAuthError("unauthorized_client", "the client credentials grant is disabled for this client");
     }
@@ -41,9 +45,29 @@ export async function tokenEndpoint(request: ProtocolRequest, route: RouteParams
       ...(token.scope ? { scope: token.scope } : {}),
     });
   } catch (e) {
-    if (e instanceof OAuthError) return oauthErrorResponse(e, track?.issuer);
+    if (e instanceof OAuthError) {
+      outcome = e.error;
+      return oauthErrorResponse(e, track?.issuer);
+    }
+    outcome = "server_error";
     const id = logUnexpected("token endpoint", e);
     return oauthErrorResponse(new OAuthError("server_error", `the request could not be processed (id ${id})`, { status: 503 }));
+  } finally {
+    record(request, track, attempt, outcome, started);
+  }
+}
+
+// Metrics, usage buckets and the request's log line: names only of a known track and a registered client.
+function record(request: ProtocolRequest, track: TrackInfo | null, attempt: Attempt, outcome: string, started: number) {
+  const credential: UsedCredential | null = outcome === "issued" ? attempt.credential : null;
+  recordTokenRequest({ track, client: attempt.client, outcome, credential, seconds: (performance.now() - started) / 1000 });
+  const id = request.headers.get(REQUEST_ID_HEADER);
+  if (id) {
+    noteRequest(id, {
+      ...(track ? { tenant: track.tenant, track: track.track } : {}),
+      ...(attempt.client ? { client: attempt.client } : {}),
+      ...(outcome === "issued" ? {} : { error: outcome }),
+    });
   }
 }
 

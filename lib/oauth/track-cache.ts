@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheCounter } from "@/lib/telemetry";
 import { changeFeedReady, onChange } from "@/lib/cache/change-feed";
 import { LRUCache } from "lru-cache";
 import { getDb } from "@/lib/db";
@@ -53,6 +54,8 @@ function state(): State {
   return g.__fennecTracks;
 }
 
+const counter = cacheCounter("track");
+
 /** The track addressed by a URL's tenant and track segments (any case), or null. */
 export async function findTrack(tenantSegment: string, trackSegment: string): Promise<TrackInfo | null> {
   const tenant = normaliseName(tenantSegment);
@@ -61,7 +64,11 @@ export async function findTrack(tenantSegment: string, trackSegment: string): Pr
   const s = state();
   const key = `${tenant}/${track}`;
   const hit = s.tracks.get(key);
-  if (hit && s.tracks.getRemainingTTL(key) > 0) return hit;
+  if (hit && s.tracks.getRemainingTTL(key) > 0) {
+    counter.hit();
+    return hit;
+  }
+  counter.miss();
   if (!hit && s.misses.has(key)) return null;
   const pending = s.loading.get(key);
   if (pending) return hit ?? pending;

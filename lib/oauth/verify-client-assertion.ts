@@ -72,7 +72,7 @@ export function inspectAssertion(assertion: string, ctx: AssertionContext): Insp
  * private_key_jwt per draft-ietf-oauth-rfc7523bis, after inspectAssertion: signed by one of the client's
  * currently valid keys, and its jti used once across instances.
  */
-export async function verifyInspectedAssertion(client: ClientSnapshot | null, a: InspectedAssertion): Promise<void> {
+export async function verifyInspectedAssertion(client: ClientSnapshot | null, a: InspectedAssertion): Promise<string> {
   if (a.legacyAudience && !client?.allowLegacyAssertionAudience) throw audienceRefused();
   if (!client) throw invalidClient();
   const now = Date.now();
@@ -82,25 +82,26 @@ export async function verifyInspectedAssertion(client: ClientSnapshot | null, a:
       (k.notAfter === null || k.notAfter > now) &&
       (a.header.kid === undefined || k.kid === a.header.kid),
   );
-  let verified = false;
+  let verified: string | null = null;
   for (const k of candidates) {
     const key = await importJWK(k.jwk as JWK, a.header.alg).catch(() => null);
     if (!key || key instanceof Uint8Array) continue;
     try {
       await compactVerify(a.assertion, key, { algorithms: ASSERTION_ALGORITHMS });
-      verified = true;
+      verified = k.kid;
       break;
     } catch {
       // another of the client's keys may have signed it
     }
   }
-  if (!verified) throw invalidClient();
+  if (verified === null) throw invalidClient();
   const fresh = await claimAssertionId(client.partyId, a.jti, new Date((a.exp + SKEW_S) * 1000));
   if (!fresh) throw refuse("client assertion was already used");
+  return verified;
 }
 
 /** Both steps, for callers that already know the client. */
-export async function verifyClientAssertion(client: ClientSnapshot | null, assertion: string, ctx: AssertionContext): Promise<void> {
+export async function verifyClientAssertion(client: ClientSnapshot | null, assertion: string, ctx: AssertionContext): Promise<string> {
   return verifyInspectedAssertion(client, inspectAssertion(assertion, ctx));
 }
 

@@ -28,11 +28,11 @@ type Options = {
  * one without a matching secret, is checked against a decoy hash, so response time does not tell which
  * client ids exist or how many secrets a client has.
  */
-export async function verifyClientSecret(client: ClientSnapshot | null, secret: string, opts: Options): Promise<void> {
+export async function verifyClientSecret(client: ClientSnapshot | null, secret: string, opts: Options): Promise<string> {
   if (secret.length > MAX_SECRET_LENGTH) throw invalidClient();
   if (client) {
     const cached = lookupSecretMatch(client.partyId, secret);
-    if (cached?.kind === "match" && live(client).some((s) => s.id === cached.secretId)) return;
+    if (cached?.kind === "match" && live(client).some((s) => s.id === cached.secretId)) return cached.secretId;
     if (cached?.kind === "mismatch") throw invalidClient();
   }
   if (await isThrottled(opts.throttleKey)) throw invalidClient();
@@ -50,7 +50,7 @@ export async function verifyClientSecret(client: ClientSnapshot | null, secret: 
   const matched = candidates.length ? await checkCandidates(candidates, secret) : await decoyCheck(secret);
   if (matched && client) {
     rememberSecretMatch(client.partyId, secret, matched.id, matched.expiresAt, gen);
-    return;
+    return matched.id;
   }
   if (client) rememberSecretMismatch(client.partyId, secret, gen);
   await recordFailure(opts.throttleKey);

@@ -4,7 +4,9 @@ import type { FennecConfig } from "@/lib/config";
 import { closePglite } from "@/lib/db/adapter";
 import { disconnectDb } from "@/lib/db/client";
 import { edge } from "./edge";
+import { flushUsage, logger } from "@/lib/telemetry";
 import { fastMount } from "./fast-mount";
+import { metricsMount } from "./metrics-mount";
 
 const DRAIN_MS = 3000;
 
@@ -18,7 +20,7 @@ export async function serve(config: FennecConfig, root: string, onClosed: () => 
   await app.prepare();
   const nextHandler = app.getRequestHandler();
   const handle: http.RequestListener = (req, res) => void nextHandler(req, res);
-  const server = http.createServer(edge(config.fastMount ? fastMount(handle) : handle));
+  const server = http.createServer(edge(config.fastMount ? metricsMount(fastMount(handle)) : handle));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, () => resolve());
@@ -35,6 +37,8 @@ export async function serve(config: FennecConfig, root: string, onClosed: () => 
     const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
     await closed;
     clearTimeout(force);
+    await flushUsage().catch(() => {});
+    logger().flush();
     await app.close().catch(() => {});
     await disconnectDb().catch(() => {});
     await closePglite().catch(() => {});

@@ -5,9 +5,13 @@
  * audit trail and is never granted access through these predicates.
  */
 export type Actor =
-  | { kind: "admin"; id: string; email: string; tenant: string | null }
+  | { kind: "admin"; id: string; email: string; tenant: string | null; role: AdminRole }
   | { kind: "client"; clientId: string; tenant: string | null }
   | { kind: "system"; name: SystemActorName };
+
+/** An administrator changes what its tenant scope covers; a viewer only reads it. */
+export type AdminRole = "admin" | "viewer";
+export const ADMIN_ROLES = ["admin", "viewer"] as const satisfies readonly AdminRole[];
 
 export type SystemActorName = "bootstrap" | "key-schedule" | "rotate";
 export type PrincipalActor = Extract<Actor, { kind: "admin" | "client" }>;
@@ -26,4 +30,10 @@ export function hasAllTenants(actor: Actor): boolean {
 
 export function canAccessTenant(actor: Actor, tenant: string): boolean {
   return isPrincipal(actor) && (actor.tenant === null || actor.tenant === tenant.toLowerCase());
+}
+
+/** Fails closed: a principal may write unless it is an administrator whose role is not exactly `admin`. */
+export function canWrite(actor: Actor): boolean {
+  if (!isPrincipal(actor)) return false;
+  return actor.kind === "client" || actor.role === "admin";
 }

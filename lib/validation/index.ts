@@ -8,4 +8,6 @@ export * from "./list";
 export * from "./views";
 export * from "./action-args";
 export * from "./form-defaults";
+export * from "./admin-user";
+export * from "./usage";
 export * from "./export";

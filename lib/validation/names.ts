@@ -18,9 +18,12 @@ export const RESERVED_TENANT_NAMES = [
   "public",
   "favicon.ico",
   "tenants",
+  "admin-users",
+  // /control/account is the signed-in administrator's own page
+  "account",
 ] as const;
-// /api/control/{tenant}/tracks/... and /api/control/{tenant}/audit would shadow these track names.
-export const RESERVED_TRACK_NAMES = ["tracks", "audit"] as const;
+// /api/control/{tenant}/tracks/..., /api/control/{tenant}/audit and /api/control/{tenant}/admin-users/... would shadow these track names.
+export const RESERVED_TRACK_NAMES = ["tracks", "audit", "admin-users"] as const;
 // {issuer}oauth/token is the track's token endpoint; a party named `oauth` would shadow its own.
 export const RESERVED_PARTY_NAMES = ["oauth"] as const;
 

@@ -68,6 +68,8 @@ export const secretViewSchema = z.object({
   created_at: dateTime,
   expires_at: dateTime.nullable(),
   expired: z.boolean(),
+  /** the minute of the last token issued with it (README "Operations"); null: never used */
+  last_used_at: dateTime.nullable(),
 });
 export const createdSecretSchema = secretViewSchema.extend({
   secret: z.string().describe("The secret, present only in this response."),
@@ -84,6 +86,8 @@ export const clientKeyViewSchema = z.object({
   not_after: dateTime.nullable(),
   expired: z.boolean(),
   created_at: dateTime,
+  /** the minute of the last token issued with it (README "Operations"); null: never used */
+  last_used_at: dateTime.nullable(),
 });
 
 export const signingKeyViewSchema = z.object({
@@ -111,6 +115,8 @@ export const auditViewSchema = z.object({
   target_type: z.string(),
   target_name: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()),
+  /** the X-Request-Id of the request that made the change (README "Operations") */
+  request_id: z.string().nullable(),
 });
 
 export const problemSchema = z.object({
@@ -130,7 +136,15 @@ export const auditPageSchema = page(auditViewSchema);
 export const secretListSchema = z.object({ data: z.array(secretViewSchema) });
 export const clientKeyListSchema = z.object({ data: z.array(clientKeyViewSchema) });
 export const signingKeyListSchema = z.object({ data: z.array(signingKeyViewSchema) });
-export const rotateResultSchema = z.object({ primary_kid: z.string(), keys: z.array(signingKeyViewSchema) });
+/** Rotate: the next key is published now and signs from `activate_at` (null: it signs already). */
+export const rotateResultSchema = z.object({
+  primary_kid: z.string(),
+  next_kid: z.string().nullable(),
+  activate_at: dateTime.nullable(),
+  keys: z.array(signingKeyViewSchema),
+});
+/** Promote now: `primary_kid` signs from this moment. */
+export const promoteResultSchema = z.object({ primary_kid: z.string(), previous_kid: z.string().nullable(), keys: z.array(signingKeyViewSchema) });
 
 /** What "Read certificate" shows before a client key is saved: the stored view's public fields. */
 export const clientKeyPreviewSchema = clientKeyViewSchema.pick({
@@ -155,4 +169,5 @@ export type ClientKeyView = z.output<typeof clientKeyViewSchema>;
 export type ClientKeyPreview = z.output<typeof clientKeyPreviewSchema>;
 export type SigningKeyView = z.output<typeof signingKeyViewSchema>;
 export type RotateResult = z.output<typeof rotateResultSchema>;
+export type PromoteResult = z.output<typeof promoteResultSchema>;
 export type AuditView = z.output<typeof auditViewSchema>;

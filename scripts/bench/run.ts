@@ -1,4 +1,4 @@
-// npm run bench [-- --only=core,algorithms,jwt,clients,workers]: the token route measured with autocannon,
+// npm run bench [-- --only=core,algorithms,jwt,clients,workers,usage]: the token route measured with autocannon,
 // in interleaved rounds, against node-oidc-provider and a bare node:http floor, plus the further
 // measurements of the fast-mount issue. Every response must be a 200; anything else fails the run.
 import os from "node:os";
@@ -7,9 +7,10 @@ import { core } from "./core";
 import { algorithms, privateKeyJwt, workers } from "./extras";
 import { CONNECTIONS, ROUNDS, SLICE } from "./load";
 import { ensureBuild } from "./servers";
+import { usage } from "./usage";
 import { DIST } from "./targets";
 
-const SECTIONS: Record<string, () => Promise<void>> = { core, algorithms, jwt: privateKeyJwt, clients: manyClients, workers };
+const SECTIONS: Record<string, () => Promise<void>> = { core, algorithms, jwt: privateKeyJwt, clients: manyClients, workers, usage };
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const chosen = only ?? Object.keys(SECTIONS);
 const unknown = chosen.filter((s) => !SECTIONS[s]);

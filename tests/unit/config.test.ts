@@ -13,11 +13,13 @@ describe("configuration", () => {
     expect(c.workersSet).toBe(false);
     expect(c.workers).toBeGreaterThanOrEqual(1);
     expect(c.maxPartiesPerTrack).toBe(20_000);
+    expect(c.keyPublishLeadSeconds).toBe(300);
   });
 
   it("reads the mount, the worker count and the party limit", () => {
     const c = parseConfig({ FENNEC_FAST_MOUNT: "off", FENNEC_WORKERS: "3", FENNEC_MAX_PARTIES_PER_TRACK: "50000" });
     expect(c).toMatchObject({ fastMount: false, workers: 3, workersSet: true, maxPartiesPerTrack: 50_000 });
+    expect(parseConfig({ FENNEC_KEY_PUBLISH_LEAD_SECONDS: "5" }).keyPublishLeadSeconds).toBe(5);
   });
 
   it("normalises the public URL and names, and decodes the key-encryption key", () => {
@@ -50,6 +52,8 @@ describe("configuration", () => {
     [{ FENNEC_WORKERS: "0" }, /^FENNEC_WORKERS /],
     [{ FENNEC_WORKERS: "two" }, /^FENNEC_WORKERS must be a whole number/],
     [{ FENNEC_MAX_PARTIES_PER_TRACK: "-1" }, /^FENNEC_MAX_PARTIES_PER_TRACK /],
+    [{ FENNEC_KEY_PUBLISH_LEAD_SECONDS: "86401" }, /^FENNEC_KEY_PUBLISH_LEAD_SECONDS /],
+    [{ FENNEC_KEY_PUBLISH_LEAD_SECONDS: "1.5" }, /^FENNEC_KEY_PUBLISH_LEAD_SECONDS must be a whole number/],
   ])("refuses %o with one line naming the variable", (env, message) => {
     let error: unknown;
     try {

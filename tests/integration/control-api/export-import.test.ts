@@ -191,6 +191,24 @@ describe("import", () => {
     expect(r.body.errors).toEqual([expect.objectContaining({ field: "parties.1.client.resource_scopes.0.scopes.0", detail: expect.stringContaining("nope") })]);
     expect((await exportOf(dst)).parties).toEqual([]);
   });
+
+  it("claim transforms are checked against the audiences the document gives its new resources", async () => {
+    const dst = await newTrack();
+    const doc = {
+      fennec_export_version: 1,
+      parties: [
+        { name: "wide-api", resource: { scopes: ["a"], audience: `https://${"w".repeat(480)}.example` } },
+        { name: "echo", client: { resource_scopes: [{ resource: "wide-api", scopes: ["a"] }] }, claim_transforms: [{ type: "concatenate", claims_in: ["aud"], claims_out: ["x"], transformation: "{0}{0}{0}{0}{0}" }] },
+      ],
+    };
+    // apply first: it is refused after the resource was written inside the transaction, which rolls back
+    for (const mode of ["apply", "dry_run"]) {
+      const r = await importDoc(dst, doc, mode);
+      expectProblem(r, 422);
+      expect(r.body.errors.map((e: any) => e.field)).toEqual(["parties.1.claim_transforms.0"]);
+      expect((await exportOf(dst)).parties).toEqual([]);
+    }
+  });
 });
 
 describe("refused documents", () => {

@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, master, tokenEndpoint, uniqueName } from "../../support/fennec";
 import { postToken } from "../../support/token";
 
-// Signing-key rotation seen from outside: the Control API rotates, the JWKS route publishes, and a
-// verifier using jose's remote JWK set accepts tokens signed before and after.
+// Signing-key rotation seen from outside: the Control API's emergency "promote now" switches keys at
+// once, the JWKS route publishes, and a verifier using jose's remote JWK set (which refetches on an
+// unknown kid) accepts tokens signed before and after. The planned "rotate" is in publish-then-promote.test.ts.
 
 const tenant = uniqueName("keys");
 const track = "prod";
@@ -28,7 +29,7 @@ const accessToken = async () => {
 // a fresh remote set each time, as a resource server that has not cached the keys yet
 const verify = (jwt: string) => jwtVerify(jwt, createRemoteJWKSet(new URL(jwksUrl())), { issuer, audience: "api", typ: "at+jwt" });
 const rotate = async () => {
-  const r = await api(`${base}/signing-keys/rotate`, { method: "POST", token });
+  const r = await api(`${base}/signing-keys/promote-now`, { method: "POST", token });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body as { primary_kid: string; keys: { kid: string; state: string; retire_at: string }[] };
 };
@@ -72,7 +73,7 @@ describe("JWKS through a rotation", () => {
     await verify(firstToken);
   });
 
-  it("after rotation signs with the new key, publishes both, and changes the ETag", async () => {
+  it("after promote-now signs with the new key, publishes both, and changes the ETag", async () => {
     const started = Date.now();
     const rotated = await rotate();
     expect(rotated.primary_kid).not.toBe(firstKid);
@@ -97,7 +98,7 @@ describe("JWKS through a rotation", () => {
     expect(payload.client_id).toBe("svc");
   });
 
-  it("a changed track algorithm takes effect at the next rotation", async () => {
+  it("a changed track algorithm takes effect at the next rotation (here promote-now)", async () => {
     const current = await api(`/${tenant}/tracks/${track}`, { token });
     const patched = await api(`/${tenant}/tracks/${track}`, {
       method: "PATCH",

@@ -8,7 +8,7 @@ import { closePglite } from "@/lib/db/adapter";
 import { applyMigrations } from "@/lib/db/migrate";
 import type { SigningAlgorithm } from "@/lib/db/generated/enums";
 import { createSigningKey } from "@/lib/keys/create-signing-key";
-import { createInitialSigningKey, listSigningKeys, rotateSigningKeys } from "@/lib/keys/rotate";
+import { createInitialSigningKey, listSigningKeys, promoteSigningKeysNow } from "@/lib/keys/rotate";
 import { runKeySchedule, runTrackKeySchedule } from "@/lib/keys/run-key-schedule";
 import { clearTrackKeysCache, getTrackKeys, type TrackKeys } from "@/lib/keys/track-keys";
 import { createTestDatabase, dbMode, dropTestDatabase, newDataDir, testKek } from "../../support/server";
@@ -135,7 +135,7 @@ describe("on-demand rotation", () => {
     const before = await getTrackKeys(track.id);
     const oldToken = await sign(before);
     const started = Date.now();
-    const { primaryKid } = await rotateSigningKeys(db, track.id);
+    const { primaryKid } = await promoteSigningKeysNow(db, track.id);
     expect(primaryKid).not.toBe(before.signer.kid);
 
     const after = await getTrackKeys(track.id); // the change event dropped the cached entry
@@ -173,7 +173,7 @@ describe("on-demand rotation", () => {
     const [first] = await rows(track.id);
     await runTrackKeySchedule(db, track.id, new Date(first.notAfter.getTime() - 9 * DAY));
     const next = (await rows(track.id)).find((r) => r.state === "secondary")!;
-    const { primaryKid } = await rotateSigningKeys(db, track.id);
+    const { primaryKid } = await promoteSigningKeysNow(db, track.id);
     expect(primaryKid).toBe(next.kid);
     expect(await rows(track.id)).toHaveLength(2);
   });
@@ -181,7 +181,7 @@ describe("on-demand rotation", () => {
   it("uses the track's current algorithm for the next key", async () => {
     const track = await newTrack("RS256");
     await db.track.update({ where: { id: track.id }, data: { signingAlgorithm: "EdDSA" } });
-    await rotateSigningKeys(db, track.id);
+    await promoteSigningKeysNow(db, track.id);
     const keys = await getTrackKeys(track.id);
     expect(keys.signer.alg).toBe("EdDSA");
     expect(keys.jwks.keys.map((k) => k.kty)).toEqual(["OKP", "RSA"]);
@@ -190,15 +190,15 @@ describe("on-demand rotation", () => {
 
   it("rotations racing each other leave one primary", async () => {
     const track = await newTrack("ES256");
-    await Promise.all([rotateSigningKeys(db, track.id), rotateSigningKeys(db, track.id), rotateSigningKeys(db, track.id)]);
+    await Promise.all([promoteSigningKeysNow(db, track.id), promoteSigningKeysNow(db, track.id), promoteSigningKeysNow(db, track.id)]);
     const all = await rows(track.id);
     expect(all.filter((r) => r.state === "primary")).toHaveLength(1);
     expect(all.filter((r) => r.state === "secondary")).toHaveLength(3);
   });
 
   it("refuses an unknown track", async () => {
-    await expect(rotateSigningKeys(db, "00000000-0000-0000-0000-000000000000")).rejects.toThrow(/track not found/);
-    await expect(rotateSigningKeys(db, "not-a-uuid")).rejects.toThrow(/track not found/);
+    await expect(promoteSigningKeysNow(db, "00000000-0000-0000-0000-000000000000")).rejects.toThrow(/track not found/);
+    await expect(promoteSigningKeysNow(db, "not-a-uuid")).rejects.toThrow(/track not found/);
   });
 });
 

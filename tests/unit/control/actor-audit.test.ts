@@ -5,7 +5,7 @@ import { DomainError } from "@/lib/control/errors";
 import { diffFields, redact } from "@/lib/audit/diff";
 
 const master: Actor = { kind: "client", clientId: "ci", tenant: null };
-const acme: Actor = { kind: "admin", id: "1", email: "a@acme", tenant: "acme" };
+const acme: Actor = { kind: "admin", id: "1", email: "a@acme", tenant: "acme", role: "admin" };
 
 describe("actor authorization", () => {
   it("a tenant actor reaches its own tenant only, case-insensitively", () => {

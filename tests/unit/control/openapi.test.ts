@@ -20,7 +20,7 @@ describe("OpenAPI document", () => {
 
   it("describes every resource of the API with the shared schemas", () => {
     const doc = buildOpenApiDocument("http://localhost:3000");
-    expect(Object.keys(doc.paths)).toHaveLength(15);
+    expect(Object.keys(doc.paths)).toHaveLength(23);
     const party = doc.components.schemas.PartyCreate as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(party.properties)).toEqual(["name", "display_name", "note", "resource", "client", "claim_transforms"]);
     expect(party.required).toEqual(["name"]);

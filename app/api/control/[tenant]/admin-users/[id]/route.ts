@@ -1,0 +1,5 @@
+import { adminUserItem } from "@/lib/control-api/admin-user-routes";
+
+export const dynamic = "force-dynamic";
+
+export const { GET, PATCH, DELETE, POST, PUT } = adminUserItem("/api/control/{tenant}/admin-users/{id}");
