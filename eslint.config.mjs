@@ -58,7 +58,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   structure,
-  { ignores: ["lib/db/generated/**", "**/.next*/**", "test-results/**", "playwright-report/**", "data/**"] },
+  { ignores: ["lib/db/generated/**", "**/.next*/**", "test-results/**", "playwright-report/**", "data/**", ".stryker-tmp/**", "reports/**"] },
 ];
 
 export default config;

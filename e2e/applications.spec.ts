@@ -13,6 +13,8 @@ const base = `/control/master/${track}`;
 const issuer = () => `${env().url}/master/${track}/`;
 const tokenEndpoint = () => `${issuer()}oauth/token`;
 let clientSecret = "";
+/** the secret added on the Secrets tab, still valid when the client switches to private key JWT */
+let secondSecret = "";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -136,6 +138,7 @@ test("add a secret (shown once) and delete one with a confirmation", async ({ pa
   await expect(panel).toContainText("It will not be shown again");
   const second = await panel.getByLabel("Secret value").inputValue();
   expect(second).not.toBe(clientSecret);
+  secondSecret = second;
   await expect(secretsTable.getByRole("row")).toHaveCount(3);
   await screenshot(page, "07-secrets");
 
@@ -190,9 +193,11 @@ test("switch the client to private key JWT with an uploaded pfx and get a token 
   expect(claims.aud).toBe("orders-api");
   expect(claims.scope).toBe("orders-api:read");
 
-  // The client no longer accepts a secret once it authenticates with private key JWT.
-  const withSecret = await postToken(tokenEndpoint(), { grant_type: "client_credentials", client_id: "billing", client_secret: "x".repeat(43) });
+  // The client no longer accepts its secret, which still exists, once it authenticates with private key JWT.
+  expect(secondSecret).not.toBe("");
+  const withSecret = await postToken(tokenEndpoint(), { grant_type: "client_credentials", client_id: "billing", client_secret: secondSecret });
   expect(withSecret.status).toBe(401);
+  expect(withSecret.body.error).toBe("invalid_client");
 });
 
 test("rotate the track's signing keys", async ({ page }) => {

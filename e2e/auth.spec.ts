@@ -47,3 +47,24 @@ test("failed sign-ins are throttled per account", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" })).toBeVisible();
 });
+
+test("a real account is locked after 5 wrong passwords: its right password is refused, and accepted once the lock ends", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(env().admin.email);
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "password is wrong" })).toBeVisible();
+  }
+  await page.getByLabel("Password").fill(env().admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins. Try again in 1 minute." })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+
+  // the first lock lasts one minute (lib/auth/signin-throttle.ts); a refused attempt does not extend it
+  await page.waitForTimeout(61_000);
+  await page.getByLabel("Password").fill(env().admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/control\/master\/master\/applications$/);
+});

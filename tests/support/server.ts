@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -158,4 +158,12 @@ export async function sharedTarget() {
     target: { dataDir, databaseUrl: undefined, env: {} as Record<string, string> },
     remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
   };
+}
+
+/** `npm run db:migrate` on a target: the migrations without the bootstrap, as an operator may run them first. */
+export function migrateOnly(t: { dataDir?: string; databaseUrl?: string; env?: Record<string, string> }) {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...t.env };
+  if (t.dataDir) env.FENNEC_DATA_DIR = t.dataDir;
+  if (t.databaseUrl) env.DATABASE_URL = t.databaseUrl;
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], { cwd: root, stdio: "pipe", env: env as NodeJS.ProcessEnv });
 }

@@ -1,0 +1,23 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// `npm run test:mutation` (Stryker): the unit tests of the pure modules it mutates, nothing else.
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/empty-module.ts"),
+    },
+  },
+  test: {
+    include: [
+      "tests/unit/claims/**/*.test.ts",
+      "tests/unit/oauth/basic-auth.test.ts",
+      "tests/unit/oauth/read-form.test.ts",
+      "tests/unit/oauth/resolve-scopes.test.ts",
+      "tests/unit/control/validation.test.ts",
+    ],
+    environment: "node",
+    testTimeout: 20_000,
+  },
+});
