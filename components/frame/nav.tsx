@@ -13,6 +13,7 @@ export function Nav({ tenant, tracks }: { tenant: string; tracks: string[] }) {
     { href: `/control/${tenant}/${track}/usage`, label: "Usage" },
     { href: `/control/${tenant}/${track}/signing-keys`, label: "Signing keys" },
     { href: `/control/${tenant}/audit`, label: "Audit log" },
+    { href: `/control/${tenant}/users`, label: "Users" },
     { href: `/control/${tenant}/settings`, label: "Settings" },
   ];
   return (

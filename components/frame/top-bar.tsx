@@ -82,6 +82,9 @@ export function TopBar({ tenant, tenants, tracks, admin }: FrameProps) {
           <span className="hidden text-slate-600 sm:inline" title="Signed in as">
             {admin.email}
           </span>
+          <Link href="/control/account" className="text-slate-700 underline-offset-2 hover:underline">
+            Your account
+          </Link>
           <Button
             variant="secondary"
             size="sm"

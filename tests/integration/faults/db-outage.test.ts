@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlClient } from "../token/support/control";
-import { basicHeader, postToken } from "../token/support/token-suite";
-import { createTestDatabase, dbMode, dropTestDatabase, startServer, testKek, type TestServer } from "../support/server";
+import { controlClient } from "../../support/control-api";
+import { basicHeader, postToken } from "../../support/token";
+import { createTestDatabase, dbMode, dropTestDatabase, startServer, testKek, type TestServer } from "../../support/server";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
 
 // PostgreSQL goes away while Fennec serves (a TCP proxy in between is cut or stalled; the shared
@@ -48,7 +48,7 @@ async function expectOutageAnswers() {
   }
   const cold = await timed(() => token("cold"));
   expect(cold.value.status, cold.value.text).toBe(503);
-  expect(cold.value.json.error).toBe("server_error");
+  expect(cold.value.body.error).toBe("server_error");
   expect(cold.value.headers.get("retry-after")).toBe("1");
   expect(cold.ms).toBeLessThan(PROMPT_MS);
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../support/server";
-import { controlClient } from "../token/support/control";
-import { postToken } from "../token/support/token-suite";
+import { startServer, type TestServer } from "../../support/server";
+import { controlClient } from "../../support/control-api";
+import { postToken } from "../../support/token";
 
 // "Rotate" publishes the next key first and lets it sign only after the JWKS cache lifetime
 // (FENNEC_KEY_PUBLISH_LEAD_SECONDS, 300 by default; a few seconds on this server of its own), so a
@@ -24,7 +24,7 @@ const jwksKids = async () => ((await (await fetch(jwksUrl())).json()) as { keys:
 const accessToken = async () => {
   const r = await postToken(`${issuer}oauth/token`, { grant_type: "client_credentials", client_id: "svc", client_secret: secret, scope: "api:read" });
   expect(r.status, r.text).toBe(200);
-  return r.json.access_token as string;
+  return r.body.access_token as string;
 };
 const kidOf = (jwt: string) => decodeProtectedHeader(jwt).kid;
 const verify = (jwt: string) => jwtVerify(jwt, createRemoteJWKSet(new URL(jwksUrl())), { issuer, audience: "api", typ: "at+jwt" });
