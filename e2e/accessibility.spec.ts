@@ -55,7 +55,7 @@ test("applications, new resource and new client", async ({ page }) => {
 
 test("every tab of an application page", async ({ page }) => {
   await signIn(page);
-  for (const tab of ["Settings", "Secrets", "Client certificates", "Claim transforms", "Try it"]) {
+  for (const tab of ["Settings", "Secrets", "Client certificates", "Claim transforms", "Tokens", "Try it"]) {
     await page.goto(`${base}/applications/billing`);
     await page.getByRole("tab", { name: tab }).click();
     await expect(page.getByRole("tabpanel", { name: tab })).toBeVisible();

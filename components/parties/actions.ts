@@ -1,7 +1,15 @@
 "use server";
 
 import { adminAction } from "@/lib/auth/admin-action";
-import { createParty, deleteParty, listResourceOptions, updateParty, type PartyRefInput } from "@/lib/control";
+import {
+  createParty,
+  deleteParty,
+  listResourceOptions,
+  listRevokedTokens,
+  revokeClientTokens,
+  updateParty,
+  type PartyRefInput,
+} from "@/lib/control";
 import { nameArg, partyRefArg, type PartyCreateInput, type PartyUpdateInput } from "@/lib/validation";
 
 export async function createPartyAction(tenant: string, track: string, input: PartyCreateInput) {
@@ -24,4 +32,12 @@ export async function searchResourcesAction(tenant: string, track: string, filte
   return adminAction(async (actor) => ({
     resources: await listResourceOptions(actor, nameArg(tenant), nameArg(track), { filter: String(filter).slice(0, 100) }),
   }));
+}
+
+/** Every token of the client issued before now becomes inactive in introspection; answers the new list. */
+export async function revokeClientTokensAction(ref: PartyRefInput) {
+  return adminAction(async (actor) => {
+    await revokeClientTokens(actor, partyRefArg(ref));
+    return { tokens: await listRevokedTokens(actor, partyRefArg(ref)) };
+  });
 }

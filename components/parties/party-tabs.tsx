@@ -19,6 +19,7 @@ export function PartyTabs({
   tokenEndpoint,
   initialTab,
   claimTransforms,
+  tokens,
   usage,
 }: {
   partyRef: PartyRefInput;
@@ -29,6 +30,8 @@ export function PartyTabs({
   tokenEndpoint: string;
   initialTab?: string;
   claimTransforms: ReactNode;
+  /** the client's revoked tokens and "not before" (clients only) */
+  tokens?: ReactNode;
   /** the client's usage tab (components/usage), rendered on the server */
   usage?: ReactNode;
 }) {
@@ -64,6 +67,7 @@ export function PartyTabs({
     items.push({ id: "certificates", label: "Client certificates", content: <ClientKeysPanel key={keys.map((k) => k.kid).join()} partyRef={partyRef} initial={keys} /> });
   }
   items.push({ id: "claim-transforms", label: "Claim transforms", content: claimTransforms });
+  if (party.client && tokens) items.push({ id: "tokens", label: "Tokens", content: tokens });
   if (party.client && usage) items.push({ id: "usage", label: "Usage", content: usage });
   if (party.client && method) {
     items.push({

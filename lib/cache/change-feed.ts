@@ -12,7 +12,8 @@ import { reportChangeFeedLag } from "@/lib/telemetry";
 // and re-asks for the ids missing above it until they arrive or are older than any transaction can
 // be (a rolled-back write leaves a hole for ever).
 
-export type ChangeTopic = "tenant" | "track" | "party" | "secrets" | "client-keys" | "signing-keys";
+// revoked-token: key is the jti; client-tokens: key is the party id (its tokens' "not before" moved)
+export type ChangeTopic = "tenant" | "track" | "party" | "secrets" | "client-keys" | "signing-keys" | "revoked-token" | "client-tokens";
 export type Change = { topic: ChangeTopic; key: string };
 type Listener = (change: Change) => void;
 type TxLike = Pick<Db, "changeEvent">;

@@ -39,6 +39,8 @@ const outputs = {
   RotateResult: v.rotateResultSchema,
   PromoteResult: v.promoteResultSchema,
   AuditPage: v.auditPageSchema,
+  RevokedTokenPage: v.revokedTokenPageSchema,
+  RevokeTokensResult: v.revokeTokensResultSchema,
   AdminUser: v.adminUserViewSchema,
   AdminUserPage: v.adminUserPageSchema,
   AdminUserWithPassword: v.adminUserWithPasswordSchema,

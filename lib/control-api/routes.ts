@@ -102,6 +102,19 @@ export const CONTROL_API_ROUTES = {
     parameters: [T, K, N, pathParam("id", "Secret id")],
     delete: op("Delete a secret", { "204": { description: "Deleted" } }),
   },
+  "/api/control/{tenant}/{track}/parties/{name}/revoke-tokens": {
+    parameters: [T, K, N],
+    post: op("Revoke every token the client was issued before now (its \"not before\"); introspection calls them inactive", {
+      "200": ok("RevokeTokensResult"),
+      "409": problem("Not a client"),
+    }),
+  },
+  "/api/control/{tenant}/{track}/parties/{name}/revoked-tokens": {
+    parameters: [T, K, N],
+    get: op("A client's \"not before\" and its revoked tokens that have not expired, newest first", { "200": ok("RevokedTokenPage"), "409": problem("Not a client") }, {
+      parameters: listParams.filter((p) => p.name !== "filter"),
+    }),
+  },
   "/api/control/{tenant}/{track}/parties/{name}/keys": {
     parameters: [T, K, N],
     get: op("List a client's keys", { "200": ok("ClientKeyList") }),

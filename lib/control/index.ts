@@ -5,6 +5,7 @@ export { listTracks, getTrack, createTrack, updateTrack, deleteTrack } from "./t
 export { listParties, getParty, createParty, updateParty, deleteParty, type CreatedParty, type PartyRefInput } from "./parties";
 export { listResourceOptions, type ResourceOption, type ResourceOptions } from "./resource-options";
 export { listSecrets, createSecret, deleteSecret, type CreatedSecret } from "./secrets";
+export { listRevokedTokens, revokeClientTokens } from "./revoked-tokens";
 export { listClientKeys, addClientKey, deleteClientKey, previewClientKey } from "./client-keys";
 export { clientKeyFromForm } from "./client-key-upload";
 export { tryToken, type TryTokenInput } from "./try-token";

@@ -17,6 +17,10 @@ export type ClientSnapshot = {
   allowLegacyAssertionAudience: boolean;
   strictAuthMethod: boolean;
   clientCredentialsEnabled: boolean;
+  /** ms since epoch: this client's tokens issued at or before this second are inactive (introspection only) */
+  tokensNotBefore: number | null;
+  /** the audience this party has as a resource too, or null when it is a client only */
+  ownAudience: string | null;
   claimTransforms: ClaimTransform[];
   grants: ClientGrantView[];
   secrets: { id: string; hash: string; info: string; expiresAt: number | null }[];
@@ -77,9 +81,10 @@ function state(): State {
     g.__fennecClients = s;
     onChange(({ topic, key }) => {
       // a load that started before this change must not be kept
-      if (topic !== "signing-keys") s.gen++;
+      if (topic === "signing-keys" || topic === "revoked-token") return;
+      s.gen++;
       if (topic === "secrets") forgetPartySecrets(key);
-      if (topic === "secrets" || topic === "client-keys") {
+      if (topic === "secrets" || topic === "client-keys" || topic === "client-tokens") {
         const k = s.keyOfParty.get(key);
         if (k) s.clients.delete(k);
       } else if (topic === "party" || topic === "track" || topic === "tenant") {
@@ -156,6 +161,9 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
       allowLegacyAssertionAudience: true,
       strictAuthMethod: true,
       clientCredentialsEnabled: true,
+      tokensNotBefore: true,
+      isResource: true,
+      resourceAudience: true,
       claimTransforms: true,
       grants: { select: { scopes: true, resource: { select: { name: true, isResource: true, resourceScopes: true, resourceAudience: true } } } },
       secrets: { select: { id: true, hash: true, info: true, expiresAt: true } },
@@ -172,6 +180,8 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
     allowLegacyAssertionAudience: p.allowLegacyAssertionAudience,
     strictAuthMethod: p.strictAuthMethod,
     clientCredentialsEnabled: p.clientCredentialsEnabled,
+    tokensNotBefore: p.tokensNotBefore?.getTime() ?? null,
+    ownAudience: p.isResource ? (p.resourceAudience ?? p.name) : null,
     claimTransforms: storedTransforms(p.claimTransforms, p.name),
     grants: p.grants
       .filter((gr) => gr.resource.isResource)

@@ -36,6 +36,13 @@ export function oauthErrorResponse(err: OAuthError, realm?: string): ProtocolRes
 
 export const tokenResponse = (body: Record<string, unknown>) => noStoreJson(200, JSON.stringify(body));
 
+/** A 200 with nothing to say (RFC 7009 §2.2: the revocation response's body is ignored). */
+export const noStoreEmpty = (): ProtocolResponse => ({
+  status: 200,
+  headers: { "cache-control": "no-store", pragma: "no-cache", ...PROTOCOL_HEADERS },
+  body: "",
+});
+
 export function notFound(description: string): ProtocolResponse {
   return noStoreJson(404, JSON.stringify({ error: "not_found", error_description: safeDescription(description) }));
 }

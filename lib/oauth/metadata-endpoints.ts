@@ -3,7 +3,7 @@ import { getTrackKeys } from "@/lib/keys/track-keys";
 import { cacheableJson, guarded, notFound, weakEtag } from "./http";
 import type { ProtocolRequest, ProtocolResponse, RouteParams } from "./protocol";
 import { findTrack, trackScopes } from "./track-cache";
-import { jwksUriOf, normaliseName, tokenEndpointOf } from "./urls";
+import { introspectionEndpointOf, jwksUriOf, normaliseName, revocationEndpointOf, tokenEndpointOf } from "./urls";
 import { ASSERTION_ALGORITHMS } from "./verify-client-assertion";
 
 /**
@@ -24,14 +24,23 @@ async function discovery(request: ProtocolRequest, route: RouteParams): Promise<
   const found = await resolve(route);
   if (!found) return notFound("unknown tenant or track");
   const { track, party } = found;
+  // introspection and revocation authenticate clients exactly as the token endpoint does
+  const methods = ["client_secret_post", "client_secret_basic", "private_key_jwt"];
+  const algorithms = ASSERTION_ALGORITHMS;
   const body = JSON.stringify({
     issuer: track.issuer,
     token_endpoint: tokenEndpointOf(track.issuer, party),
     jwks_uri: jwksUriOf(track.issuer, party),
     grant_types_supported: ["client_credentials"],
     response_types_supported: [],
-    token_endpoint_auth_methods_supported: ["client_secret_post", "client_secret_basic", "private_key_jwt"],
-    token_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGORITHMS,
+    token_endpoint_auth_methods_supported: methods,
+    token_endpoint_auth_signing_alg_values_supported: algorithms,
+    introspection_endpoint: introspectionEndpointOf(track.issuer, party),
+    introspection_endpoint_auth_methods_supported: methods,
+    introspection_endpoint_auth_signing_alg_values_supported: algorithms,
+    revocation_endpoint: revocationEndpointOf(track.issuer, party),
+    revocation_endpoint_auth_methods_supported: methods,
+    revocation_endpoint_auth_signing_alg_values_supported: algorithms,
     scopes_supported: await trackScopes(track.id),
     access_token_signing_alg_values_supported: [track.signingAlgorithm],
   });

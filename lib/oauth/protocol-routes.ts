@@ -1,11 +1,13 @@
 import "server-only";
 import { handleHealthz, handleReadyz } from "./health-endpoints";
 import { malformedPath, methodNotAllowed, notFound, PROTOCOL_HEADERS, unavailable } from "./http";
+import { introspectionEndpoint } from "./introspection-endpoint";
 import { handleDiscovery, handleJwks } from "./metadata-endpoints";
 import type { ProtocolRequest, ProtocolResponse, RouteParams } from "./protocol";
+import { revocationEndpoint } from "./revocation-endpoint";
 import { tokenEndpoint } from "./token-endpoint";
 
-export type RouteKind = "token" | "discovery" | "jwks" | "healthz" | "readyz";
+export type RouteKind = "token" | "introspect" | "revoke" | "discovery" | "jwks" | "healthz" | "readyz";
 
 type Endpoint = { methods: readonly string[]; handle(request: ProtocolRequest, params: RouteParams): Promise<ProtocolResponse> };
 
@@ -13,6 +15,8 @@ const POST = ["POST"] as const;
 const GET = ["GET", "HEAD"] as const;
 const ENDPOINTS: Record<RouteKind, Endpoint> = {
   token: { methods: POST, handle: tokenEndpoint },
+  introspect: { methods: POST, handle: introspectionEndpoint },
+  revoke: { methods: POST, handle: revocationEndpoint },
   discovery: { methods: GET, handle: handleDiscovery },
   jwks: { methods: GET, handle: handleJwks },
   healthz: { methods: GET, handle: handleHealthz },
@@ -26,6 +30,10 @@ const ENDPOINTS: Record<RouteKind, Endpoint> = {
 export const PROTOCOL_ROUTES: readonly { pattern: string; kind: RouteKind }[] = [
   { pattern: "/[tenant]/[track]/oauth/token", kind: "token" },
   { pattern: "/[tenant]/[track]/[party]/oauth/token", kind: "token" },
+  { pattern: "/[tenant]/[track]/oauth/introspect", kind: "introspect" },
+  { pattern: "/[tenant]/[track]/[party]/oauth/introspect", kind: "introspect" },
+  { pattern: "/[tenant]/[track]/oauth/revoke", kind: "revoke" },
+  { pattern: "/[tenant]/[track]/[party]/oauth/revoke", kind: "revoke" },
   { pattern: "/[tenant]/[track]/.well-known/openid-configuration", kind: "discovery" },
   { pattern: "/[tenant]/[track]/[party]/.well-known/openid-configuration", kind: "discovery" },
   { pattern: "/.well-known/oauth-authorization-server/[tenant]/[track]", kind: "discovery" },

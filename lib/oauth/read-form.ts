@@ -50,9 +50,9 @@ export function parseForm(text: string): Form {
 // RFC 6749 §2.3.1: client credentials must not be sent in the request URI.
 const URI_FORBIDDEN = ["client_id", "client_secret", "client_assertion", "client_assertion_type", "grant_type", "scope", "resource", "password"];
 
-export function rejectQueryParameters(query: string) {
+export function rejectQueryParameters(query: string, alsoForbidden: readonly string[] = []) {
   const params = new URLSearchParams(query);
-  for (const name of URI_FORBIDDEN) {
-    if (params.has(name)) throw invalidRequest("token request parameters must be sent in the request body, not the URI");
+  for (const name of [...URI_FORBIDDEN, ...alsoForbidden]) {
+    if (params.has(name)) throw invalidRequest("request parameters must be sent in the request body, not the URI");
   }
 }

@@ -5,6 +5,8 @@ import { getConfig } from "@/lib/config";
 // hangs below it; a party's own endpoints hang below `{issuer}{party}/`.
 export const issuerOf = (tenant: string, track: string) => `${getConfig().publicUrl}/${tenant}/${track}/`;
 export const tokenEndpointOf = (issuer: string, party?: string) => `${issuer}${party ? `${party}/` : ""}oauth/token`;
+export const introspectionEndpointOf = (issuer: string, party?: string) => `${issuer}${party ? `${party}/` : ""}oauth/introspect`;
+export const revocationEndpointOf = (issuer: string, party?: string) => `${issuer}${party ? `${party}/` : ""}oauth/revoke`;
 export const discoveryOf = (issuer: string, party?: string) =>
   `${issuer}${party ? `${party}/` : ""}.well-known/openid-configuration`;
 export const jwksUriOf = (issuer: string, party?: string) => `${discoveryOf(issuer, party)}/keys`;

@@ -1,7 +1,7 @@
 import "server-only";
 import { createLocalJWKSet, errors, jwtVerify, type JWTPayload } from "jose";
 import { getTrackKeys } from "@/lib/keys/track-keys";
-import { findTrack } from "./track-cache";
+import { findTrack, type TrackInfo } from "./track-cache";
 
 export type AccessTokenClaims = {
   iss: string;
@@ -11,6 +11,7 @@ export type AccessTokenClaims = {
   scope?: string;
   exp: number;
   iat: number;
+  nbf?: number;
   jti: string;
   [k: string]: unknown;
 };
@@ -18,6 +19,8 @@ export type AccessTokenClaims = {
 export class InvalidAccessTokenError extends Error {}
 
 const ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA", "Ed25519"];
+/** Longer than any token Fennec issues (claim limits keep them under ~12 KiB); checked before parsing. */
+export const MAX_ACCESS_TOKEN_CHARS = 16_384;
 const jwksSets = new Map<string, ReturnType<typeof createLocalJWKSet>>();
 
 /**
@@ -30,7 +33,12 @@ export async function verifyAccessToken(
 ): Promise<AccessTokenClaims> {
   const track = await findTrack(opts.tenant, opts.track);
   if (!track) throw new InvalidAccessTokenError("unknown tenant or track");
-  if (token.length > 16_384) throw new InvalidAccessTokenError("token too long");
+  return verifyTrackAccessToken(track, token, opts.audience);
+}
+
+/** The same checks for a track already resolved; without an audience any is accepted (introspection). */
+export async function verifyTrackAccessToken(track: TrackInfo, token: string, audience?: string): Promise<AccessTokenClaims> {
+  if (token.length > MAX_ACCESS_TOKEN_CHARS) throw new InvalidAccessTokenError("token too long");
   const keys = await getTrackKeys(track.id);
   let jwks = jwksSets.get(keys.etag);
   if (!jwks) {
@@ -42,7 +50,7 @@ export async function verifyAccessToken(
   try {
     ({ payload } = await jwtVerify(token, jwks, {
       issuer: track.issuer,
-      audience: opts.audience,
+      ...(audience === undefined ? {} : { audience }),
       typ: "at+jwt",
       algorithms: ALGORITHMS,
       requiredClaims: ["exp", "iat", "sub", "jti"],

@@ -13,8 +13,9 @@ export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 export const MAX_UI_IMPORT_BYTES = 1000 * 1000 - 16 * 1024;
 // Mirrors MAX_KEYS_PER_CLIENT in lib/control/client-keys.ts, which validation may not import.
 export const MAX_EXPORT_KEYS_PER_CLIENT = 4;
-// The schema's own ceiling; the track's FENNEC_MAX_PARTIES_PER_TRACK is checked by the importer.
-const MAX_DOCUMENT_PARTIES = 1_000_000;
+// Per document, so that one apply (an argon2id hash per new secret client, then one transaction) ends in
+// about a minute (README "Export and import"); the track's FENNEC_MAX_PARTIES_PER_TRACK applies as well.
+export const MAX_IMPORT_PARTIES = 1000;
 
 export const importModeSchema = z.enum(["dry_run", "apply"], { error: "mode must be dry_run or apply." });
 export type ImportMode = z.output<typeof importModeSchema>;
@@ -69,7 +70,7 @@ export const exportDocumentSchema = z.strictObject({
   track: exportTrackSchema.optional(),
   parties: z
     .array(exportPartySchema)
-    .max(MAX_DOCUMENT_PARTIES)
+    .max(MAX_IMPORT_PARTIES, `A document imports at most ${MAX_IMPORT_PARTIES} parties; split a larger track into several documents.`)
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((p, i) => {

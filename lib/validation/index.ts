@@ -5,6 +5,7 @@ export * from "./party";
 export * from "./secret";
 export * from "./client-key";
 export * from "./list";
+export * from "./revoked-tokens";
 export * from "./views";
 export * from "./action-args";
 export * from "./form-defaults";

@@ -266,6 +266,10 @@ describe("refused documents", () => {
       expect([400, 422], JSON.stringify(body)).toContain(r.status);
       expectProblem(r, r.status);
     }
+    const many = Array.from({ length: 1001 }, (_, i) => ({ name: `p${i}`, resource: { scopes: ["a"] } }));
+    const tooMany = await importDoc(dst, { fennec_export_version: 1, parties: many });
+    expectProblem(tooMany, 422);
+    expect(fields(tooMany)).toEqual(["parties"]);
     const huge = JSON.stringify({ fennec_export_version: 1, parties: [], pad: "x".repeat(4 * 1024 * 1024) });
     expectProblem(await api(`${dst}/import?mode=apply`, { method: "POST", token, body: huge, headers: { "content-type": "application/json" } }), 413);
     expectProblem(await api(`${dst}/import`, { method: "POST", token, body: "{not json", headers: { "content-type": "application/json" } }), 400);

@@ -20,7 +20,9 @@ describe("OpenAPI document", () => {
 
   it("describes every resource of the API with the shared schemas", () => {
     const doc = buildOpenApiDocument("http://localhost:3000");
-    expect(Object.keys(doc.paths)).toHaveLength(23);
+    // at least the routes of today (route-table.test.ts holds the table to the route files); "at least",
+    // so that branches adding routes at once do not collide on one number
+    expect(Object.keys(doc.paths).length).toBeGreaterThanOrEqual(25);
     const party = doc.components.schemas.PartyCreate as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(party.properties)).toEqual(["name", "display_name", "note", "resource", "client", "claim_transforms"]);
     expect(party.required).toEqual(["name"]);

@@ -30,6 +30,10 @@ describe("matchProtocolPath", () => {
   it.each([
     ["/acme/prod/oauth/token", "token", { tenant: "acme", track: "prod" }],
     ["/acme/prod/billing/oauth/token", "token", { tenant: "acme", track: "prod", party: "billing" }],
+    ["/acme/prod/oauth/introspect", "introspect", { tenant: "acme", track: "prod" }],
+    ["/acme/prod/billing/oauth/introspect", "introspect", { tenant: "acme", track: "prod", party: "billing" }],
+    ["/acme/prod/oauth/revoke", "revoke", { tenant: "acme", track: "prod" }],
+    ["/acme/prod/billing/oauth/revoke", "revoke", { tenant: "acme", track: "prod", party: "billing" }],
     ["/acme/prod/.well-known/openid-configuration", "discovery", { tenant: "acme", track: "prod" }],
     ["/acme/prod/billing/.well-known/openid-configuration", "discovery", { tenant: "acme", track: "prod", party: "billing" }],
     ["/.well-known/oauth-authorization-server/acme/prod", "discovery", { tenant: "acme", track: "prod" }],

@@ -27,6 +27,8 @@ beforeAll(async () => {
     allowLegacyAssertionAudience: false,
     strictAuthMethod: true,
     clientCredentialsEnabled: true,
+    tokensNotBefore: null,
+    ownAudience: null,
     claimTransforms: [],
     grants: [],
     secrets: [],

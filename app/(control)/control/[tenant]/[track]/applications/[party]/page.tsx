@@ -5,11 +5,12 @@ import { EndpointsCard } from "@/components/parties/endpoints-card";
 import { KindBadges } from "@/components/parties/kind-badges";
 import { PartyTabs } from "@/components/parties/party-tabs";
 import { ClaimTransformsTab } from "@/components/parties/claim-transforms-tab";
+import { TokensTab } from "@/components/parties/tokens-tab";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
 import { ClientUsage } from "@/components/usage/client-usage";
 import { usageQuery } from "@/components/usage/ranges";
-import { getParty, getTrack, listClientKeys, listSecrets, trackUsage } from "@/lib/control";
+import { getParty, getTrack, listClientKeys, listRevokedTokens, listSecrets, trackUsage } from "@/lib/control";
 import { load, type TrackParams } from "../../../../_lib/load";
 import { resourceOptions } from "../../../../_lib/resources";
 
@@ -33,11 +34,12 @@ export default async function ApplicationPage({
   const actor = await requireAdmin();
   const party = await load(getParty(actor, p));
   const ref = { tenant: p.tenant.toLowerCase(), track: p.track.toLowerCase(), party: party.name };
-  const [t, resources, secrets, keys, day, month] = await Promise.all([
+  const [t, resources, secrets, keys, tokens, day, month] = await Promise.all([
     load(getTrack(actor, ref.tenant, ref.track)),
     load(resourceOptions(actor, ref.tenant, ref.track, party.client?.resource_scopes.map((g) => g.resource))),
     party.client ? load(listSecrets(actor, ref)) : null,
     party.client ? load(listClientKeys(actor, ref)) : null,
+    party.client ? load(listRevokedTokens(actor, ref)) : null,
     party.client ? load(trackUsage(actor, ref.tenant, ref.track, usageQuery("24h", party.name))) : null,
     party.client ? load(trackUsage(actor, ref.tenant, ref.track, usageQuery("30d", party.name))) : null,
   ]);
@@ -69,6 +71,7 @@ export default async function ApplicationPage({
           tokenEndpoint={t.token_endpoint}
           initialTab={typeof tab === "string" ? tab : undefined}
           claimTransforms={<ClaimTransformsTab partyRef={ref} party={party} />}
+          tokens={tokens ? <TokensTab partyRef={ref} initial={tokens} /> : undefined}
           usage={day && month ? <ClientUsage day={day} month={month} /> : undefined}
         />
       </Card>
