@@ -49,8 +49,9 @@ export function AccountScreen({ sessions: initial }: { sessions: AdminSessionVie
             <TBody>
               {sessions.map((s) => (
                 <tr key={s.id}>
-                  <Td className="max-w-xs truncate" title={s.user_agent ?? undefined}>
-                    {s.user_agent ?? "Unknown"} {s.current && <Badge tone="blue">This session</Badge>}
+                  <Td title={s.user_agent ?? undefined}>
+                    {s.current && <Badge tone="blue">This session</Badge>}{" "}
+                    <span className="inline-block max-w-xs truncate align-bottom">{s.user_agent ?? "Unknown"}</span>
                   </Td>
                   <Td>{s.address ?? "Unknown"}</Td>
                   <Td>{formatDateTime(s.created_at)}</Td>
