@@ -3,7 +3,7 @@ import { publishChange } from "@/lib/cache/change-feed";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { revokedTokensQuerySchema, type RevokedTokenPage, type RevokedTokensQuery, type RevokeTokensResult } from "@/lib/validation";
-import type { Actor } from "./actor";
+import { assertMayWrite, type Actor } from "./actor";
 import { inTransaction } from "./db";
 import { findClientRef } from "./lookup";
 import { decodeTimeIdCursor, encodeTimeIdCursor } from "./paging";
@@ -45,6 +45,7 @@ export async function listRevokedTokens(actor: Actor, ref: PartyRefInput, query:
  * them inactive on every instance within a few seconds (change feed). Tokens issued later are not affected.
  */
 export async function revokeClientTokens(actor: Actor, ref: PartyRefInput): Promise<RevokeTokensResult> {
+  assertMayWrite(actor);
   const p = await findClientRef(actor, ref);
   return inTransaction(async (tx) => {
     await assertMayChangeClient(actor, p, tx);

@@ -65,6 +65,7 @@ async function expectOutageAnswers() {
   expect(write.ms).toBeLessThan(PROMPT_MS);
 
   const ready = await timed(() => fetch(`${server.url}/readyz`));
+  console.log(`db-outage: cold token ${cold.ms} ms, Control API read ${read.ms} ms, write ${write.ms} ms, /readyz ${ready.ms} ms`);
   expect(ready.value.status).toBe(503);
   expect(((await ready.value.json()) as { database: string }).database).toBe("down");
   expect(ready.ms).toBeLessThan(PROMPT_MS);

@@ -93,6 +93,20 @@ describe.skipIf(!python3)("Python client libraries (README \"Client libraries\")
     await verified(token.access_token, "signer");
   });
 
+  it("Authlib's default private_key_jwt (aud = the token endpoint, exp an hour ahead) is refused, as the README says", async () => {
+    const defaults = [
+      "import os",
+      "from authlib.integrations.requests_client import OAuth2Session",
+      "from authlib.oauth2.rfc7523 import PrivateKeyJWT",
+      "key = open(os.environ['FENNEC_PRIVATE_KEY_FILE']).read()",
+      "auth = PrivateKeyJWT(alg='RS256', headers={'kid': 'signer-1'})",
+      "s = OAuth2Session('signer', key, token_endpoint_auth_method=auth, scope='orders-api:read')",
+      "s.fetch_token(os.environ['FENNEC_ISSUER'] + 'oauth/token', grant_type='client_credentials')",
+    ].join("\n");
+    const env = { PATH: process.env.PATH ?? "", NODE_ENV: "test" as const, FENNEC_ISSUER: issuer, AUTHLIB_INSECURE_TRANSPORT: "1", FENNEC_PRIVATE_KEY_FILE: keyFile };
+    await expect(run(venvPython, ["-c", defaults], { cwd: dir, timeout: 60_000, env })).rejects.toThrow(/invalid_client/);
+  });
+
   it("requests-oauthlib, BackendApplicationClient", async () => {
     const token = await python("requests_oauthlib_backend.py", { FENNEC_CLIENT_ID: "backend", FENNEC_CLIENT_SECRET: secrets.backend });
     await verified(token.access_token, "backend");
