@@ -6,6 +6,8 @@ import { expect, test } from "./support/fennec";
 let server: TestServer;
 
 test.beforeAll(async () => {
+  // startServer waits up to 90 s for /readyz: the hook must allow that and more, not Playwright's 60 s
+  test.setTimeout(180_000);
   server = await startServer();
 });
 
