@@ -121,7 +121,7 @@ describe("tenant, track and parties through the Control API", () => {
     const first = await api(`${base}/parties/billing/secrets`, { token });
     expect(first.status).toBe(200);
     expect(first.body.data).toHaveLength(1);
-    expect(Object.keys(first.body.data[0]).sort()).toEqual(["created_at", "expired", "expires_at", "id", "info"]);
+    expect(Object.keys(first.body.data[0]).sort()).toEqual(["created_at", "expired", "expires_at", "id", "info", "last_used_at"]);
 
     const added = await api(`${base}/parties/billing/secrets`, { method: "POST", token });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
