@@ -44,7 +44,7 @@ export function startupFailure(err: unknown): string {
   if (err instanceof ConfigError) return `configuration: ${err.message}`;
   if (err instanceof DataDirError || err instanceof KekError || err instanceof MigrationError) return err.message;
   const msg = err instanceof Error ? err.message : String(err);
-  const first = msg.split("\n")[0];
+  const first = reasonLine(msg, err instanceof Error ? err.name : "unknown error");
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timeout|does not exist|password authentication/i.test(msg)) {
     return `the database at DATABASE_URL cannot be reached (${first}). Check the URL and that the server runs.`;
   }
@@ -52,4 +52,14 @@ export function startupFailure(err: unknown): string {
     return `the embedded database could not be opened (${first}). The data folder may be damaged: restore it from a backup.`;
   }
   return first;
+}
+
+// Prisma's messages start with a blank line and "Invalid `…` invocation", and carry the call's
+// arguments (which may hold hashes) in the middle: keep the first and the last line, never the rest.
+export function reasonLine(message: string, fallback: string): string {
+  const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) return fallback;
+  const first = lines[0];
+  const reason = /^Invalid `.*` invocation/.test(first) && lines.length > 1 ? `${first.replace(/:$/, "")}: ${lines.at(-1)}` : first;
+  return reason.slice(0, 500);
 }
