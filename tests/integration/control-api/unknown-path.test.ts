@@ -4,8 +4,8 @@ import { api, expectProblem, master } from "../../support/fennec";
 // Everything under /api/control answers problem+json: an unknown path is a 404 problem, not the UI's HTML page.
 describe("Control API: a path no route serves", () => {
   it.each([
-    ["GET", "/master/master/usage"],
-    ["POST", "/master/master/usage"],
+    ["GET", "/master/master/no-such-resource"],
+    ["POST", "/master/master/no-such-resource"],
     ["DELETE", "/master/master/parties/x/keys/a/b"],
     ["GET", "/nope"],
     ["GET", ""],
@@ -18,7 +18,7 @@ describe("Control API: a path no route serves", () => {
   });
 
   it("needs no token to say so, and a known path still asks for one", async () => {
-    expectProblem(await api("/master/master/usage"), 404);
+    expectProblem(await api("/master/master/no-such-resource"), 404);
     expectProblem(await api("/tenants"), 401);
   });
 });
