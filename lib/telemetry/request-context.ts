@@ -23,7 +23,8 @@ export function requestIdFrom(incoming: string | string[] | undefined | null, fr
 }
 
 export function noteRequest(id: string | null | undefined, note: RequestNote) {
-  if (!id) return;
+  // under plain `next start` no edge overwrites the header, so a caller could choose the key
+  if (!id || !INCOMING.test(id)) return;
   const s = state();
   const prev = s.notes.get(id);
   if (prev) Object.assign(prev, note);
