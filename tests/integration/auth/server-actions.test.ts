@@ -108,7 +108,6 @@ describe("a tenant administrator's server action with another tenant's names and
     const update = await callAction(url(), page(theirs), { file: PARTIES, name: "updatePartyAction" }, [ref(theirs), { name: "billing", client: {}, note: "taken over" }], mineCookie);
     expect(update.result, update.text).toMatchObject(REFUSED);
     expect((await api(`/${theirs}/master/parties/billing`, { token })).body.note ?? null).toBeNull();
-
   });
 
   it("another tenant's administrators are out of reach: not deleted, not disabled", async () => {
