@@ -13,13 +13,28 @@ let target: { dataDir: string; databaseUrl?: string; env: Record<string, string>
 let remove: () => Promise<void>;
 let server: TestServer | undefined;
 
-const start = (env: Record<string, string> = {}) =>
-  startServer({
+/** One server at a time on the test's data (PGlite serves one process). */
+async function start(env: Record<string, string> = {}) {
+  await stop();
+  server = await startServer({
     dataDir: target.dataDir,
     databaseUrl: target.databaseUrl,
     keepData: true,
     env: { ...target.env, FENNEC_ADMIN_EMAIL: admin.email, FENNEC_ADMIN_PASSWORD: admin.password, ...env },
   });
+  return server;
+}
+
+async function stop() {
+  await server?.stop();
+  server = undefined;
+}
+
+async function signInOk(s: TestServer) {
+  const r = await signInAdmin(s.url, admin.email, admin.password);
+  expect(r.error).toBeUndefined();
+  return { cookie: r.cookie!, setCookie: r.setCookie! };
+}
 
 /** A Set-Cookie line's name and attributes (lowercased names, values as sent). */
 function attributes(setCookie: string) {
@@ -33,47 +48,45 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.stop();
+  await stop();
   await remove?.();
 });
 
 describe("the admin session cookie", () => {
   it("is HTTP-only, SameSite=Lax and for the whole site; not Secure under an http:// public URL", async () => {
-    server = await start();
-    const { cookie, setCookie } = await signInAdmin(server.url, admin.email, admin.password);
-    expect(cookie).toBeTruthy();
-    const { name, attrs } = attributes(setCookie!);
+    const s = await start();
+    const { cookie, setCookie } = await signInOk(s);
+    const { name, attrs } = attributes(setCookie);
     expect(name).toBe("next-auth.session-token");
     expect(attrs.httponly).toBe(true);
     expect(String(attrs.samesite).toLowerCase()).toBe("lax");
     expect(attrs.path).toBe("/");
     expect(attrs.domain).toBeUndefined();
     expect(attrs.secure).toBeUndefined();
-    expect(await landing(server.url, cookie!)).toBe("/control/master");
+    expect(await landing(s.url, cookie)).toBe("/control/master");
+  });
 
-    // The generated secret survives a restart on the same data: the cookie still works.
-    await server.stop();
-    server = undefined;
+  it("is signed with a secret that is generated once and kept: a restart on the same data signs no one out", async () => {
+    const { cookie } = await signInOk(await start());
+    expect(await landing(server!.url, cookie)).toBe("/control/master");
+    const again = await start();
+    expect(await landing(again.url, cookie)).toBe("/control/master");
+    await stop();
     const [stored] = await queryRows<{ value: { envelope: string } }>(target, `SELECT value FROM "SystemState" WHERE key = 'session_secret'`);
-    expect(stored.value.envelope).toBeTruthy();
-    server = await start();
-    expect(await landing(server.url, cookie!)).toBe("/control/master");
-    await server.stop();
-    server = undefined;
+    expect(stored?.value.envelope).toBeTruthy();
   });
 
   it("is Secure, and named __Secure-, under an https:// public URL", async () => {
-    server = await start({ FENNEC_PUBLIC_URL: "https://fennec.example" });
-    const { cookie, setCookie } = await signInAdmin(server.url, admin.email, admin.password);
-    expect(cookie).toBeTruthy();
-    const { name, attrs } = attributes(setCookie!);
+    const s = await start({ FENNEC_PUBLIC_URL: "https://fennec.example" });
+    const { cookie, setCookie } = await signInOk(s);
+    const { name, attrs } = attributes(setCookie);
     expect(name).toBe("__Secure-next-auth.session-token");
     expect(attrs.secure).toBe(true);
     expect(attrs.httponly).toBe(true);
     expect(String(attrs.samesite).toLowerCase()).toBe("lax");
     expect(attrs.path).toBe("/");
-    expect(await landing(server.url, cookie!)).toBe("/control/master");
+    expect(await landing(s.url, cookie)).toBe("/control/master");
     // the plain name is not read under https: a cookie set over http cannot stand in for it
-    expect(await landing(server.url, cookie!.replace(/^__Secure-/, ""))).toBe("/signin");
+    expect(await landing(s.url, cookie.replace(/^__Secure-/, ""))).toBe("/signin");
   });
 });
