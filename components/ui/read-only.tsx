@@ -9,7 +9,7 @@ import { cn } from "./cn";
 // provider the answer is "read-only", so a screen that forgets one shows too little, never too much.
 const CanWrite = createContext(false);
 
-export function ReadOnlyProvider({ canWrite, children }: { canWrite: boolean; children: ReactNode }) {
+export function ReadOnlyProvider({ canWrite, children }: { canWrite: boolean; children?: ReactNode }) {
   return <CanWrite.Provider value={canWrite}>{children}</CanWrite.Provider>;
 }
 
