@@ -80,8 +80,12 @@ describe("a server action without a session", () => {
   });
 });
 
-// Refused as another tenant's (or, for administrators, as not found in the caller's own scope): not as a malformed call.
-const REFUSED = { ok: false, message: expect.stringMatching(/^You may not manage tenant '[^']+'\.$|^Administrator '[^']+' not found\.$/) };
+// Refused as another tenant's (or, for administrators, as not found in the caller's own scope, or as a
+// scope only an all-tenant administrator has): not as a malformed call.
+const REFUSED = {
+  ok: false,
+  message: expect.stringMatching(/^You may not manage tenant '[^']+'\.$|^Administrator '[^']+' not found\.$|^Only an all-tenant administrator may /),
+};
 
 describe("a tenant administrator's server action with another tenant's names and ids", () => {
   it("its applications and secrets: refused, nothing changes", async () => {
@@ -111,13 +115,22 @@ describe("a tenant administrator's server action with another tenant's names and
   });
 
   it("another tenant's administrators are out of reach: not deleted, not disabled", async () => {
-    const delUser = await callAction(url(), `/control/${theirs}/users`, { file: USERS, name: "deleteUserAction" }, [theirsAdminId], mineCookie);
-    expect(delUser.result, delUser.text).toMatchObject(REFUSED);
-    expect(await adminUser(theirs, theirsAdminId)).toBe(200);
+    // (page's tenant, scope the user is managed in, id): every way of pointing at the other tenant's administrator
+    const aims: [string, string | null][] = [
+      [theirs, theirs],
+      [mine, theirs],
+      [mine, mine],
+      [mine, null],
+    ];
+    for (const [pageTenant, scope] of aims) {
+      const delUser = await callAction(url(), `/control/${pageTenant}/users`, { file: USERS, name: "deleteUserAction" }, [pageTenant, scope, theirsAdminId], mineCookie);
+      expect(delUser.result, delUser.text).toMatchObject(REFUSED);
+      expect(await adminUser(theirs, theirsAdminId)).toBe(200);
 
-    const disable = await callAction(url(), `/control/${theirs}/users`, { file: USERS, name: "setUserDisabledAction" }, [theirsAdminId, true], mineCookie);
-    expect(disable.result, disable.text).toMatchObject(REFUSED);
-    expect((await api(`/${theirs}/admin-users/${theirsAdminId}`, { token })).body.disabled).toBe(false);
+      const disable = await callAction(url(), `/control/${pageTenant}/users`, { file: USERS, name: "setUserDisabledAction" }, [pageTenant, scope, theirsAdminId, true], mineCookie);
+      expect(disable.result, disable.text).toMatchObject(REFUSED);
+      expect((await api(`/${theirs}/admin-users/${theirsAdminId}`, { token })).body.disabled).toBe(false);
+    }
   });
 
   it("the same calls on its own tenant succeed (the refusals above are about the tenant)", async () => {
@@ -130,7 +143,7 @@ describe("a tenant administrator's server action with another tenant's names and
     expect((await api(`/${mine}/master/parties/billing`, { token })).body.note).toBe("ours");
 
     const own = await api(`/${mine}/admin-users`, { method: "POST", token, body: { email: `${mine}-other@example.com`, role: "viewer" } });
-    const delUser = await callAction(url(), `/control/${mine}/users`, { file: USERS, name: "deleteUserAction" }, [own.body.user.id], mineCookie);
+    const delUser = await callAction(url(), `/control/${mine}/users`, { file: USERS, name: "deleteUserAction" }, [mine, mine, own.body.user.id], mineCookie);
     expect(delUser.result, delUser.text).toMatchObject({ ok: true });
     expect(await adminUser(mine, own.body.user.id)).toBe(404);
   });

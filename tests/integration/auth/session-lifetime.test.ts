@@ -129,7 +129,7 @@ describe("a deleted administrator", () => {
     expect((await api(`/admin-users/${victim.id}`, "DELETE")).status).toBe(204);
     expect(await landing(server.url, victim.cookie)).toBe("/signin");
     // the victim's cookie cannot delete anyone any more
-    const act = await callAction(server.url, "/control/master/users", USERS, [bystander.id], victim.cookie);
+    const act = await callAction(server.url, "/control/master/users", USERS, ["master", null, bystander.id], victim.cookie);
     expect(act.redirect).toMatch(/^\/signin(;|$)/);
     expect((await api(`/admin-users/${bystander.id}`)).status).toBe(200);
   });
@@ -137,7 +137,7 @@ describe("a deleted administrator", () => {
   it("deleted through the admin UI's action: the same", async () => {
     const victim = await make("deleted-by-ui@example.com");
     const { cookie } = await signInOk();
-    const act = await callAction(server.url, "/control/master/users", USERS, [victim.id], cookie);
+    const act = await callAction(server.url, "/control/master/users", USERS, ["master", null, victim.id], cookie);
     expect(act.result, act.text).toMatchObject({ ok: true });
     expect((await api(`/admin-users/${victim.id}`)).status).toBe(404);
     expect(await landing(server.url, victim.cookie)).toBe("/signin");
