@@ -16,6 +16,7 @@ export default defineConfig({
       "tests/unit/oauth/read-form.test.ts",
       "tests/unit/oauth/resolve-scopes.test.ts",
       "tests/unit/control/validation.test.ts",
+      "tests/unit/validation/**/*.test.ts",
     ],
     environment: "node",
     testTimeout: 20_000,

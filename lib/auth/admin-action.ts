@@ -1,8 +1,7 @@
 import "server-only";
-import { describeError } from "@/lib/errors/describe-error";
 import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
-import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/telemetry";
+import { logFailure, REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/telemetry";
 import { z } from "zod";
 import { isDomainError } from "@/lib/control/errors";
 import { canWrite } from "@/lib/tenancy";
@@ -53,7 +52,7 @@ async function runAction<T extends object>(fn: (actor: AdminActor) => Promise<T>
       return { ok: false, message: e.issues.map((i) => i.message).join(" "), fieldErrors };
     }
     const id = crypto.randomUUID();
-    console.error(`admin action error ${id}:`, describeError(e));
+    logFailure("unexpected_error", `admin action error ${id}`, e, { error_id: id, where: "admin action" });
     const failure = dbFailureOf(e);
     if (failure === "unavailable") return { ok: false, message: `The database is not answering; try again in a moment (id ${id}).` };
     if (failure === "storage-full") return { ok: false, message: `The database has no room left to write; nothing was saved (id ${id}).` };

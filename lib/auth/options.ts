@@ -1,5 +1,4 @@
 import "server-only";
-import { describeError } from "@/lib/errors/describe-error";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
@@ -7,6 +6,7 @@ import { clientAddressOfHeaders } from "@/lib/net/client-address";
 import { createAdminSession, endAdminSession } from "./admin-sessions";
 import { authenticateAdmin, SignInError } from "./authenticate-admin";
 import { getSessionSecret } from "./session-secret";
+import { logFailure } from "@/lib/telemetry";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -47,7 +47,7 @@ async function build(): Promise<NextAuthOptions> {
           } catch (e) {
             if (e instanceof SignInError) throw e;
             const id = crypto.randomUUID();
-            console.error(`sign-in error ${id}:`, describeError(e));
+            logFailure("unexpected_error", `sign-in error ${id}`, e, { error_id: id, where: "sign-in" });
             throw new Error(`Something went wrong (id ${id}).`);
           }
         },

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db";
 import { reportChangeFeedLag } from "@/lib/telemetry";
+import { logEvent } from "@/lib/telemetry";
 
 // Cross-instance cache invalidation. A write that changes what the token route caches records a
 // ChangeEvent in its own transaction; every instance polls the table each second and drops the
@@ -123,7 +124,7 @@ function start(): Promise<void> {
     f.timer.unref();
     f.ready = poll();
     // one poller per process, whichever module graph starts it (tests count this line)
-    console.log(`Fennec: change feed polling every ${POLL_MS / 1000} s (pid ${process.pid})`);
+    logEvent("info", "change_feed_started", `Fennec: change feed polling every ${POLL_MS / 1000} s (pid ${process.pid})`);
   }
   return f.ready!;
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { describeError } from "@/lib/errors/describe-error";
 import { randomUUID } from "node:crypto";
 import { authenticateControlApi } from "./authenticate";
 import type { Actor } from "@/lib/tenancy";
@@ -14,6 +13,7 @@ import {
   observeControlRequest,
   REQUEST_ID_HEADER,
   requestIdFrom,
+  logFailure,
   withRequestId,
   type RequestNote,
 } from "@/lib/telemetry";
@@ -96,7 +96,7 @@ export function errorResponse(e: unknown, instance: string): Response {
     return problemResponse(init, instance);
   }
   const id = randomUUID();
-  console.error(`control api error ${id} at ${instance}: ${describeError(e)}`);
+  logFailure("unexpected_error", `control api error ${id}`, e, { error_id: id, where: "control api", path: instance });
   const failure = dbFailureOf(e);
   if (failure) return problemResponse(DB_FAILURE[failure](id), instance);
   return problemResponse(

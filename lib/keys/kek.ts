@@ -3,6 +3,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { FennecConfig } from "@/lib/config";
 import { decodeKey } from "@/lib/config/env";
+import { logEvent } from "@/lib/telemetry";
 
 export class KekError extends Error {}
 
@@ -34,7 +35,9 @@ export function loadKek(config: FennecConfig, opts: { create: boolean } = { crea
   const key = randomBytes(32);
   fs.mkdirSync(config.dataDir, { recursive: true });
   fs.writeFileSync(file, key.toString("hex") + "\n", { mode: 0o600 });
-  console.warn(
+  logEvent(
+    "warn",
+    "key_encryption_key_generated",
     `Fennec: generated a key-encryption key in ${file} (mode 0600). Back it up with the data folder; ` +
       "set FENNEC_KEY_ENCRYPTION_KEY to keep it elsewhere.",
   );

@@ -1,5 +1,4 @@
 import "server-only";
-import { describeError } from "@/lib/errors/describe-error";
 import type { Db } from "@/lib/db";
 import {
   applyKeyAction,
@@ -13,6 +12,7 @@ import {
   withTrackLock,
 } from "./key-store";
 import { planKeySchedule, type KeyAction } from "./schedule";
+import { logFailure } from "@/lib/telemetry";
 
 /**
  * Applies the scheduled rotation to one track under its row lock. The plan is made again inside the
@@ -55,7 +55,7 @@ export async function runKeySchedule(db: Db, now = new Date()): Promise<{ tracks
     try {
       if ((await runTrackKeySchedule(db, track.id, now)).length > 0) changed++;
     } catch (e) {
-      console.error(`Fennec: key schedule failed for track ${track.tenant.name}/${track.name}: ${describeError(e)}`);
+      logFailure("key_schedule_failed", `Fennec: key schedule failed for track ${track.tenant.name}/${track.name}`, e, { tenant: track.tenant.name, track: track.name });
     }
   }
   return { tracks: tracks.length, changed };

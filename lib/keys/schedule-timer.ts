@@ -1,7 +1,7 @@
 import "server-only";
-import { describeError } from "@/lib/errors/describe-error";
 import { getDb } from "@/lib/db";
 import { runKeySchedule } from "./run-key-schedule";
+import { logEvent, logFailure } from "@/lib/telemetry";
 
 const FIRST_RUN_MS = 15_000;
 const INTERVAL_MS = 5 * 60_000;
@@ -13,9 +13,9 @@ export function startKeyScheduleTimer() {
   const tick = async () => {
     try {
       const { changed } = await runKeySchedule(getDb());
-      if (changed > 0) console.log(`Fennec: key schedule rotated keys in ${changed} track(s)`);
+      if (changed > 0) logEvent("info", "keys_rotated", `Fennec: key schedule rotated keys in ${changed} track(s)`, { tracks: changed });
     } catch (e) {
-      console.error(`Fennec: key schedule run failed: ${describeError(e)}`);
+      logFailure("key_schedule_failed", "Fennec: key schedule run failed", e);
     }
   };
   const first = setTimeout(() => void tick(), FIRST_RUN_MS);

@@ -1,5 +1,4 @@
 import "server-only";
-import { describeError } from "@/lib/errors/describe-error";
 import { createHash, createPrivateKey, type KeyObject } from "node:crypto";
 import type { JWK } from "jose";
 import { changeFeedReady, onChange } from "@/lib/cache/change-feed";
@@ -7,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { decryptWithKek } from "./encryption";
 import { kek } from "./key-store";
 import { ensureTrackKeySchedule } from "./run-key-schedule";
+import { logFailure } from "@/lib/telemetry";
 
 export type TrackKeys = {
   signer: { kid: string; alg: string; key: KeyObject };
@@ -76,7 +76,7 @@ async function loadTrackKeys(trackId: string): Promise<TrackKeys> {
     await ensureTrackKeySchedule(db, trackId);
   } catch (e) {
     // the keys already stored still sign and verify; the periodic run retries the schedule
-    console.error(`Fennec: key schedule check failed for track ${trackId}: ${describeError(e)}`);
+    logFailure("key_schedule_failed", `Fennec: key schedule check failed for track ${trackId}`, e, { track_id: trackId });
   }
   const now = new Date();
   const rows = await db.signingKey.findMany({

@@ -6,6 +6,7 @@ import type { ClientAuthMethod } from "@/lib/db/generated/enums";
 import { claimTransformsSchema, type ClaimTransform } from "@/lib/claims";
 import { LRUCache } from "lru-cache";
 import { forgetPartySecrets } from "./secret-match-cache";
+import { logEvent } from "@/lib/telemetry";
 
 export type ClientGrantView = { resource: string; audience: string; scopes: string[] };
 export type ClientSnapshot = {
@@ -209,6 +210,6 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
 function storedTransforms(raw: unknown, name: string): ClaimTransform[] {
   const parsed = claimTransformsSchema.safeParse(raw ?? []);
   if (parsed.success) return parsed.data;
-  console.error(`Fennec: claim transforms of client ${name} are not valid and are not applied`);
+  logEvent("error", "invalid_stored_transforms", `Fennec: claim transforms of client ${name} are not valid and are not applied`, { client_id: name });
   return [];
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { describeError } from "@/lib/errors/describe-error";
 import { createHash, randomUUID } from "node:crypto";
 import { OAuthError } from "./errors";
 import type { ProtocolRequest, ProtocolResponse } from "./protocol";
+import { logFailure } from "@/lib/telemetry";
 
 const JSON_TYPE = "application/json";
 export const PUBLIC_CACHE = "public, max-age=300";
@@ -86,7 +86,7 @@ function matchesEtag(header: string | null, etag: string): boolean {
 /** Logs an unexpected failure under a new id (the answer carries the id, never the error). */
 export function logUnexpected(where: string, e: unknown): string {
   const id = randomUUID();
-  console.error(`${where} error ${id}:`, describeError(e));
+  logFailure("unexpected_error", `${where} error ${id}`, e, { error_id: id, where });
   return id;
 }
 

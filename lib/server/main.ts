@@ -7,6 +7,7 @@ import { claimDataFolder, prepareDatabase, startupFailure } from "./prepare";
 import { serve } from "./serve";
 import { relayChangesBetweenWorkers } from "./worker-relay";
 import { runWorkers } from "./workers";
+import { logEvent } from "@/lib/telemetry";
 
 /**
  * `npm start` after the build (scripts/start.mjs imports this bundle): claim the data folder, migrate
@@ -30,7 +31,7 @@ export async function startFennec({ root }: { root: string }) {
     if (lock) tightenDataFolder(config.dataDir); // PGlite writes 0666 whatever the umask: a first start just did
     if (config.databaseUrl) workers = config.workers;
     else if (config.workersSet && config.workers > 1) {
-      console.log(`Fennec: FENNEC_WORKERS=${config.workers} is ignored: the embedded database serves one process (set DATABASE_URL to use more)`);
+      logEvent("warn", "workers_ignored", `Fennec: FENNEC_WORKERS=${config.workers} is ignored: the embedded database serves one process (set DATABASE_URL to use more)`);
     }
     if (workers > 1) {
       await disconnectDb();

@@ -6,6 +6,7 @@ import { secureDataFolder, tightenDataFolder } from "@/lib/db/data-folder";
 import { checkDataDir, DataDirError } from "@/lib/db/embedded";
 import { applyMigrations, MigrationError, withStartupLock } from "@/lib/db/migrate";
 import { kekFile, KekError } from "@/lib/keys/kek";
+import { logEvent } from "@/lib/telemetry";
 
 /**
  * Embedded mode: the data folder must be sound and private, and this process must be its only user
@@ -25,17 +26,18 @@ export async function prepareDatabase(config: FennecConfig, opts: { migrateOnly?
   const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
   await withStartupLock(config, async () => {
     const applied = await applyMigrations(config);
-    if (applied.length) console.log(`Fennec: applied ${applied.length} migration(s) on ${where}: ${applied.join(", ")}`);
+    if (applied.length) logEvent("info", "migrations_applied", `Fennec: applied ${applied.length} migration(s) on ${where}: ${applied.join(", ")}`, { count: applied.length });
     if (opts.migrateOnly) return;
     const result = await bootstrap(getDb(), config);
-    if (result.created) console.log("Fennec: created tenant 'master' with track 'master' and its first signing key");
+    if (result.created) logEvent("info", "bootstrapped", "Fennec: created tenant 'master' with track 'master' and its first signing key");
     if (result.adminPassword) {
+      // a plain line for the person starting Fennec, not a log event: a log pipeline should not keep it
       console.log(
         `Fennec: created admin user ${result.adminPassword.email} with password ${result.adminPassword.password}\n` +
           "        It is shown only this once: sign in and keep it safe.",
       );
     }
-    if (result.bootstrapClientCreated) console.log("Fennec: created the bootstrap client in master/master");
+    if (result.bootstrapClientCreated) logEvent("info", "bootstrap_client_created", "Fennec: created the bootstrap client in master/master");
   });
 }
 

@@ -4,7 +4,7 @@ import type { FennecConfig } from "@/lib/config";
 import { closePglite } from "@/lib/db/adapter";
 import { disconnectDb } from "@/lib/db/client";
 import { edge } from "./edge";
-import { flushUsage, logger } from "@/lib/telemetry";
+import { flushUsage, logEvent, logger } from "@/lib/telemetry";
 import { fastMount } from "./fast-mount";
 import { metricsMount } from "./metrics-mount";
 
@@ -26,7 +26,7 @@ export async function serve(config: FennecConfig, root: string, onClosed: () => 
     server.listen(config.port, () => resolve());
   });
   const mount = config.fastMount ? "protocol endpoints on the fast mount" : "protocol endpoints through Next.js (FENNEC_FAST_MOUNT=off)";
-  console.log(`Fennec: listening on port ${config.port} (${mount}), pid ${process.pid}`);
+  logEvent("info", "listening", `Fennec: listening on port ${config.port} (${mount}), pid ${process.pid}`, { port: config.port, fast_mount: config.fastMount });
 
   let stopping = false;
   const stop = async () => {

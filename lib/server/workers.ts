@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { forwardChangesBetweenWorkers } from "./worker-relay";
+import { logEvent } from "@/lib/telemetry";
 
 const STOP_MS = 10_000;
 const QUICK_DEATH_MS = 10_000;
@@ -32,11 +33,11 @@ export function runWorkers(count: number) {
       return;
     }
     backoff = lived < QUICK_DEATH_MS ? Math.min(backoff * 2, MAX_BACKOFF_MS) : 1000;
-    console.error(`Fennec: worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another in ${backoff / 1000} s`);
+    logEvent("error", "worker_stopped", `Fennec: worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another in ${backoff / 1000} s`, { worker_pid: worker.process.pid });
     setTimeout(() => !stopping && fork(), backoff);
   });
   for (let i = 0; i < count; i++) fork();
-  console.log(`Fennec: started ${count} worker processes (FENNEC_WORKERS), primary pid ${process.pid}`);
+  logEvent("info", "workers_started", `Fennec: started ${count} worker processes (FENNEC_WORKERS), primary pid ${process.pid}`, { workers: count });
 
   function stop(exitCode = 0) {
     if (stopping) return;

@@ -127,6 +127,19 @@ describe("request log lines", () => {
     for (const s of [secret, accessToken, boot.secret, "wrong-secret-0123456789abcdef", METRICS_TOKEN]) expect(all).not.toContain(s);
   });
 
+  it("start-up and other notable events are JSON lines too, with an event name; only lines for the person starting Fennec are plain text", () => {
+    const plain = server
+      .logs()
+      .split("\n")
+      .filter((l) => l.startsWith("Fennec"));
+    // (Next.js prints one plain line of its own at start-up: "✓ Running next.config.js took …")
+    for (const l of plain) expect(l).toMatch(/^(Fennec: opened the embedded database in |Fennec: created admin user )/);
+    const events = logLines();
+    expect(events.find((l) => l.event === "listening")).toMatchObject({ level: 30, port: Number(new URL(server.url).port), msg: expect.stringMatching(/^Fennec: listening on port /) });
+    expect(events.find((l) => l.event === "bootstrapped")).toMatchObject({ level: 30 });
+    expect(events.find((l) => l.event === "change_feed_started")).toMatchObject({ level: 30 });
+  });
+
   it("a Control API request: its line names the route template and the client, and its audit event carries the request id", async () => {
     const r = await fetch(`${server.url}/api/control/ops/prod/parties`, {
       method: "POST",
