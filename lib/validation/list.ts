@@ -10,7 +10,7 @@ export const listQuerySchema = z.object({
     (v) => (v === "" || v === null || v === undefined ? undefined : Number(v)),
     z
       .number({ error: "page_size must be a whole number from 1 to 500." })
-      .int("page_size must be a whole number from 1 to 500.")
+      .int()
       .min(1, "page_size must be 1-500.")
       .max(500, "page_size must be 1-500.")
       .default(100),
