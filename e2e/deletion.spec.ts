@@ -40,13 +40,13 @@ test("delete a client from its page, then its token request is refused", async (
   await screenshot(page, "delete-application-confirm");
   await page.getByRole("dialog", { name: "Delete shop?" }).getByRole("button", { name: "Delete application" }).click();
   await expect(page.getByText("Application 'shop' deleted.")).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`${base}/applications$`));
-  await expect(page.getByRole("row", { name: /orders-api/ })).toBeVisible();
-  await expect(page.getByRole("row", { name: /shop/ })).toHaveCount(0);
-
   const refused = await token();
   expect(refused.status, refused.text).toBe(401);
   expect(refused.body.error).toBe("invalid_client");
+
+  await expect(page).toHaveURL(new RegExp(`${base}/applications$`));
+  await expect(page.getByRole("row", { name: /^orders-api/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^shop/ })).toHaveCount(0);
   const audit = await controlApi("GET", `/master/audit?action=party.delete&target_name=shop&track=${track}`);
   expect((audit.body.data as unknown[]).length).toBe(1);
 });
