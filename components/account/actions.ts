@@ -1,7 +1,8 @@
 "use server";
 
 import { adminAction } from "@/lib/auth/admin-action";
-import { changeOwnPassword, listOwnSessions, signOutEverywhere } from "@/lib/control";
+import { changeOwnPasswordThrottled } from "@/lib/auth/change-password";
+import { listOwnSessions, signOutEverywhere } from "@/lib/control";
 import type { PasswordChangeInput } from "@/lib/validation";
 
 // Changes to the caller's own account: viewers may make them, and the password change is the one
@@ -10,7 +11,7 @@ import type { PasswordChangeInput } from "@/lib/validation";
 export async function changePasswordAction(input: PasswordChangeInput) {
   return adminAction(
     async (actor) => {
-      await changeOwnPassword(actor, actor.sessionId, input);
+      await changeOwnPasswordThrottled(actor, input);
       return { sessions: await listOwnSessions(actor, actor.sessionId) };
     },
     { viewers: true, passwordChange: true },

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { FieldError } from "@/components/ui/field";
+import { ReadOnlyFieldset, WriteOnly } from "@/components/ui/read-only";
 import { runClaimTransforms, PROTECTED_CLAIMS, type Claim, type ClaimTransform, type ClaimTransformType } from "@/lib/claims";
 import { AddTransformMenu } from "./add-transform-menu";
 import { ClaimsPreview } from "./claims-preview";
@@ -107,25 +108,29 @@ export function ClaimTransformsEditor({
           No claim transforms: tokens carry the standard claims only.
         </p>
       ) : (
-        <ol className="space-y-3" aria-label="Claim transforms">
-          {value.map((t, i) => (
-              <TransformCard
-                key={ids[i]}
-                id={ids[i]}
-                transform={t}
-                index={i}
-                count={value.length}
-                errors={errorsFor(i)}
-                onChange={(nt) => commit(value.map((x, j) => (j === i ? nt : x)), ids)}
-                onMove={(d) => move(i, d)}
-                onRemove={() => commit(value.filter((_, j) => j !== i), ids.filter((_, j) => j !== i))}
-                onTouched={() => setTouched((s) => (s.has(ids[i]) ? s : new Set(s).add(ids[i])))}
-              />
-          ))}
-        </ol>
+        <ReadOnlyFieldset>
+          <ol className="space-y-3" aria-label="Claim transforms">
+            {value.map((t, i) => (
+                <TransformCard
+                  key={ids[i]}
+                  id={ids[i]}
+                  transform={t}
+                  index={i}
+                  count={value.length}
+                  errors={errorsFor(i)}
+                  onChange={(nt) => commit(value.map((x, j) => (j === i ? nt : x)), ids)}
+                  onMove={(d) => move(i, d)}
+                  onRemove={() => commit(value.filter((_, j) => j !== i), ids.filter((_, j) => j !== i))}
+                  onTouched={() => setTouched((s) => (s.has(ids[i]) ? s : new Set(s).add(ids[i])))}
+                />
+            ))}
+          </ol>
+        </ReadOnlyFieldset>
       )}
       <FieldError message={listError} />
-      <AddTransformMenu onAdd={add} disabled={value.length >= MAX} />
+      <WriteOnly>
+        <AddTransformMenu onAdd={add} disabled={value.length >= MAX} />
+      </WriteOnly>
 
       <ClaimsPreview
         sample={sample}

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { WriteOnly } from "@/components/ui/read-only";
 import { Field, FieldError, Input, Select } from "@/components/ui/field";
 import {
   ACTION_LABELS,
@@ -57,17 +58,19 @@ export function TransformCard({
             </p>
             <p className="text-xs text-slate-600">{info.help}</p>
           </div>
-          <div className="flex gap-1">
-            <Button variant="ghost" size="sm" aria-label={`Move transform ${n} up`} disabled={index === 0} onClick={() => onMove(-1)}>
-              ↑
-            </Button>
-            <Button variant="ghost" size="sm" aria-label={`Move transform ${n} down`} disabled={index === count - 1} onClick={() => onMove(1)}>
-              ↓
-            </Button>
-            <Button variant="ghost" size="sm" aria-label={`Remove transform ${n}`} onClick={onRemove}>
-              Remove
-            </Button>
-          </div>
+          <WriteOnly>
+            <div className="flex gap-1">
+              <Button variant="ghost" size="sm" aria-label={`Move transform ${n} up`} disabled={index === 0} onClick={() => onMove(-1)}>
+                ↑
+              </Button>
+              <Button variant="ghost" size="sm" aria-label={`Move transform ${n} down`} disabled={index === count - 1} onClick={() => onMove(1)}>
+                ↓
+              </Button>
+              <Button variant="ghost" size="sm" aria-label={`Remove transform ${n}`} onClick={onRemove}>
+                Remove
+              </Button>
+            </div>
+          </WriteOnly>
         </div>
 
         <div className="grid gap-3 sm:grid-cols-2">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { WriteOnly } from "@/components/ui/read-only";
 import { SecretOnce } from "@/components/ui/secret-once";
 import { useToast } from "@/components/ui/toast";
 import { MAX_UI_IMPORT_BYTES, type ImportResult } from "@/lib/validation";
@@ -74,9 +75,11 @@ export function TrackTransfer({ tenant, track }: { tenant: string; track: string
       <Button variant="secondary" onClick={download} pending={busy && !open}>
         Export
       </Button>
-      <Button variant="secondary" onClick={() => (reset(), setOpen(true))}>
-        Import
-      </Button>
+      <WriteOnly>
+        <Button variant="secondary" onClick={() => (reset(), setOpen(true))}>
+          Import
+        </Button>
+      </WriteOnly>
       <Dialog
         open={open}
         onClose={() => setOpen(false)}

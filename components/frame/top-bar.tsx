@@ -6,6 +6,7 @@ import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
+import { ReadOnlyBadge, WriteOnly } from "@/components/ui/read-only";
 import { FennecMark } from "./fennec-mark";
 import { NewTenantDialog } from "./new-tenant-dialog";
 import { NewTrackDialog } from "./new-track-dialog";
@@ -55,9 +56,11 @@ export function TopBar({ tenant, tenants, tracks, admin }: FrameProps) {
             </Select>
           </label>
           {admin.allTenants && (
-            <Button variant="ghost" size="sm" onClick={() => setDialog("tenant")}>
-              + New tenant
-            </Button>
+            <WriteOnly>
+              <Button variant="ghost" size="sm" onClick={() => setDialog("tenant")}>
+                + New tenant
+              </Button>
+            </WriteOnly>
           )}
           <label className="flex items-center gap-1.5 text-sm text-slate-600">
             Track
@@ -74,14 +77,17 @@ export function TopBar({ tenant, tenants, tracks, admin }: FrameProps) {
               ))}
             </Select>
           </label>
-          <Button variant="ghost" size="sm" onClick={() => setDialog("track")}>
-            + New track
-          </Button>
+          <WriteOnly>
+            <Button variant="ghost" size="sm" onClick={() => setDialog("track")}>
+              + New track
+            </Button>
+          </WriteOnly>
         </div>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-slate-600 sm:inline" title="Signed in as">
             {admin.email}
           </span>
+          <ReadOnlyBadge />
           <Link href="/control/account" className="text-slate-700 underline-offset-2 hover:underline">
             Your account
           </Link>

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime } from "@/components/ui/format";
+import { useCanWrite } from "@/components/ui/read-only";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import type { ClientKeyView, PartyRefInput } from "@/lib/control";
@@ -21,6 +22,7 @@ export function ClientKeysPanel({ partyRef, initial }: { partyRef: PartyRefInput
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<ClientKeyView | null>(null);
   const [removing, setRemoving] = useState(false);
+  const canWrite = useCanWrite();
 
   async function add() {
     if (!pendingCert) return;
@@ -52,9 +54,11 @@ export function ClientKeysPanel({ partyRef, initial }: { partyRef: PartyRefInput
               <Th>Thumbprint (x5t#S256) / kid</Th>
               <Th>Valid</Th>
               <Th>Last used</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
+              {canWrite && (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              )}
             </tr>
           </THead>
           <TBody>
@@ -66,11 +70,13 @@ export function ClientKeysPanel({ partyRef, initial }: { partyRef: PartyRefInput
                   {formatDate(k.not_before)} to {formatDate(k.not_after)} {k.expired && <Badge tone="red">Expired</Badge>}
                 </Td>
                 <Td className="whitespace-nowrap">{k.last_used_at ? formatDateTime(k.last_used_at) : "Never"}</Td>
-                <Td className="text-right">
-                  <Button variant="ghost" size="sm" aria-label={`Delete certificate ${k.subject ?? k.kid}`} onClick={() => setDeleting(k)}>
-                    Delete
-                  </Button>
-                </Td>
+                {canWrite && (
+                  <Td className="text-right">
+                    <Button variant="ghost" size="sm" aria-label={`Delete certificate ${k.subject ?? k.kid}`} onClick={() => setDeleting(k)}>
+                      Delete
+                    </Button>
+                  </Td>
+                )}
               </tr>
             ))}
           </TBody>
@@ -78,13 +84,15 @@ export function ClientKeysPanel({ partyRef, initial }: { partyRef: PartyRefInput
       ) : (
         <EmptyState title="No client certificates">Upload the client&apos;s certificate to let it authenticate with private key JWT.</EmptyState>
       )}
-      <div className="space-y-2">
-        <h3 className="text-sm font-semibold">Add a certificate</h3>
-        <CertificateUpload key={uploadKey} onReady={setPendingCert} />
-        <Button onClick={add} disabled={!pendingCert} pending={adding}>
-          Add certificate
-        </Button>
-      </div>
+      {canWrite && (
+        <div className="space-y-2">
+          <h3 className="text-sm font-semibold">Add a certificate</h3>
+          <CertificateUpload key={uploadKey} onReady={setPendingCert} />
+          <Button onClick={add} disabled={!pendingCert} pending={adding}>
+            Add certificate
+          </Button>
+        </div>
+      )}
       <ConfirmDialog
         open={deleting !== null}
         title="Delete this certificate?"

@@ -5,6 +5,7 @@ import { promoteSigningKeysNowAction, rotateSigningKeysAction } from "./actions"
 import { applyResult } from "@/components/forms/apply-result";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { WriteOnly } from "@/components/ui/read-only";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatDateTime } from "@/components/ui/format";
@@ -119,14 +120,16 @@ export function SigningKeysPanel({
         id="rotation"
         title="Rotation"
         actions={
-          <div className="flex gap-2">
-            <Button onClick={() => setConfirm("rotate")} pending={pending}>
-              Rotate
-            </Button>
-            <Button variant="danger" onClick={() => setConfirm("promote")} pending={pending}>
-              Promote now
-            </Button>
-          </div>
+          <WriteOnly>
+            <div className="flex gap-2">
+              <Button onClick={() => setConfirm("rotate")} pending={pending}>
+                Rotate
+              </Button>
+              <Button variant="danger" onClick={() => setConfirm("promote")} pending={pending}>
+                Promote now
+              </Button>
+            </div>
+          </WriteOnly>
         }
       >
         <p className="text-sm text-slate-700">

@@ -6,6 +6,7 @@ import { updatePartyAction } from "./actions";
 import { ClaimTransformsEditor } from "@/components/claim-transforms/claim-transforms-editor";
 import { applyResult } from "@/components/forms/apply-result";
 import { Button } from "@/components/ui/button";
+import { WriteOnly } from "@/components/ui/read-only";
 import { useToast } from "@/components/ui/toast";
 import type { PartyRefInput, PartyView } from "@/lib/control";
 import type { ClaimTransform } from "@/lib/claims";
@@ -49,12 +50,14 @@ export function ClaimTransformsTab({ partyRef, party }: { partyRef: PartyRefInpu
         errors={errors}
         clientId={party.client ? party.name : undefined}
       />
-      <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
-        <Button onClick={save} pending={pending} disabled={!dirty}>
-          Save claim transforms
-        </Button>
-        {dirty && <span className="text-sm text-amber-700">Unsaved changes</span>}
-      </div>
+      <WriteOnly>
+        <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
+          <Button onClick={save} pending={pending} disabled={!dirty}>
+            Save claim transforms
+          </Button>
+          {dirty && <span className="text-sm text-amber-700">Unsaved changes</span>}
+        </div>
+      </WriteOnly>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
+import { useCanWrite } from "@/components/ui/read-only";
 import { CertificateUpload, type PendingCertificate } from "@/components/keys/certificate-upload";
 import { GrantsPicker, type ResourceOptions } from "./grants-picker";
 import type { PartyFormValues } from "./party-form-values";
@@ -29,6 +30,7 @@ export function ClientSection({
 }) {
   const errors = form.formState.errors.client;
   const method = useWatch({ control: form.control, name: "client.auth_method" });
+  const canWrite = useCanWrite();
   const grantErrors = Object.entries(form.formState.errors.client?.resource_scopes ?? {})
     .map(([, v]) => collectMessages(v))
     .flat();
@@ -51,7 +53,7 @@ export function ClientSection({
           Client authentication: <strong>{label(method)}</strong>. {method === "client_secret_post" && "A secret is generated when you save."}
         </p>
       )}
-      {method === "private_key_jwt" && askCertificate && (
+      {method === "private_key_jwt" && askCertificate && canWrite && (
         <div className="space-y-1">
           <p className="text-sm text-slate-600">
             The client signs a JWT assertion with its private key; Fennec checks it with this certificate&apos;s public key.

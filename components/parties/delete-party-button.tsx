@@ -6,6 +6,7 @@ import { deletePartyAction } from "./actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useCanWrite } from "@/components/ui/read-only";
 import { useToast } from "@/components/ui/toast";
 import type { PartyRefInput } from "@/lib/control";
 
@@ -14,6 +15,8 @@ export function DeletePartyButton({ partyRef }: { partyRef: PartyRefInput }) {
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
+  const canWrite = useCanWrite();
+  if (!canWrite) return null;
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>

@@ -10,6 +10,7 @@ import { createPartyAction, updatePartyAction } from "./actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, FieldError, Input } from "@/components/ui/field";
+import { ReadOnlyFieldset, WriteOnly } from "@/components/ui/read-only";
 import { SecretOnce } from "@/components/ui/secret-once";
 import { useToast } from "@/components/ui/toast";
 import { partyCreateSchema, partyUpdateSchema } from "@/lib/validation";
@@ -101,80 +102,84 @@ export function PartyForm({ mode, tenant, track, initial, resources, keyCount = 
           {advanced ? "Hide advanced settings" : "Show advanced settings"}
         </Button>
       </div>
-      {advanced && (
-        <fieldset className="flex flex-wrap gap-4 rounded-md border border-slate-200 p-3 text-sm">
-          <legend className="px-1 font-medium text-slate-700">This application is</legend>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" checked={isResource} onChange={(e) => form.setValue("resource", e.target.checked ? newResourcePart() : null, { shouldDirty: true })} />
-            an OAuth 2.0 resource (API)
-          </label>
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={isClient}
-              onChange={(e) =>
-form.setValue("client", e.target.checked ? newClientPart() : null, { shouldDirty: true })
-              }
-            />
-            an OAuth 2.0 client
-          </label>
-        </fieldset>
-      )}
-      <div className="grid gap-4 md:grid-cols-2">
-        <Field label="Name (client ID / resource name)" hint="Lowercase letters, digits, '_' and '-'." error={errors.name?.message}>
-          <Input autoComplete="off" autoFocus={mode === "create"} {...form.register("name")} />
-        </Field>
-        <Field label="Display name (optional)" error={errors.display_name?.message}>
-          <Input autoComplete="off" {...form.register("display_name")} />
-        </Field>
-        <Field label="Your notes (optional)" error={errors.note?.message} className="md:col-span-2">
-          <Input autoComplete="off" {...form.register("note")} />
-        </Field>
-      </div>
-      <FieldError message={(errors.resource as { message?: string } | undefined)?.message} />
-
-      {isResource && (
-        <section aria-labelledby="resource-heading" className="space-y-3">
-          <h3 id="resource-heading" className="font-semibold text-slate-900">
-            OAuth 2.0 resource (API)
-          </h3>
-          <Controller
-            control={form.control}
-            name="resource.scopes"
-            render={({ field }) => (
-              <ScopeListEditor
-                partyName={(name ?? "").trim().toLowerCase()}
-                value={field.value ?? []}
-                onChange={field.onChange}
-                errors={errors.resource?.scopes as never}
+      <ReadOnlyFieldset className="space-y-6">
+        {advanced && (
+          <fieldset className="flex flex-wrap gap-4 rounded-md border border-slate-200 p-3 text-sm">
+            <legend className="px-1 font-medium text-slate-700">This application is</legend>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={isResource} onChange={(e) => form.setValue("resource", e.target.checked ? newResourcePart() : null, { shouldDirty: true })} />
+              an OAuth 2.0 resource (API)
+            </label>
+            <label className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                checked={isClient}
+                onChange={(e) =>
+  form.setValue("client", e.target.checked ? newClientPart() : null, { shouldDirty: true })
+                }
               />
-            )}
-          />
-          {advanced && (
-            <Field label="Audience (optional)" hint={`The token's aud for this resource; defaults to its name.`} error={errors.resource?.audience?.message} className="max-w-md">
-              <Input autoComplete="off" {...form.register("resource.audience", { setValueAs: (v) => (v === "" ? undefined : v) })} />
-            </Field>
-          )}
-        </section>
-      )}
+              an OAuth 2.0 client
+            </label>
+          </fieldset>
+        )}
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field label="Name (client ID / resource name)" hint="Lowercase letters, digits, '_' and '-'." error={errors.name?.message}>
+            <Input autoComplete="off" autoFocus={mode === "create"} {...form.register("name")} />
+          </Field>
+          <Field label="Display name (optional)" error={errors.display_name?.message}>
+            <Input autoComplete="off" {...form.register("display_name")} />
+          </Field>
+          <Field label="Your notes (optional)" error={errors.note?.message} className="md:col-span-2">
+            <Input autoComplete="off" {...form.register("note")} />
+          </Field>
+        </div>
+        <FieldError message={(errors.resource as { message?: string } | undefined)?.message} />
 
-      {isClient && (
-        <ClientSection
-          form={form}
-          tenant={tenant}
-          track={track}
-          resources={resources}
-          exclude={initial.name || undefined}
-          advanced={advanced}
-          askCertificate={mode === "create" || keyCount === 0 || initial.client?.auth_method !== "private_key_jwt"}
-          onCertificate={setCertificate}
-        />
-      )}
+        {isResource && (
+          <section aria-labelledby="resource-heading" className="space-y-3">
+            <h3 id="resource-heading" className="font-semibold text-slate-900">
+              OAuth 2.0 resource (API)
+            </h3>
+            <Controller
+              control={form.control}
+              name="resource.scopes"
+              render={({ field }) => (
+                <ScopeListEditor
+                  partyName={(name ?? "").trim().toLowerCase()}
+                  value={field.value ?? []}
+                  onChange={field.onChange}
+                  errors={errors.resource?.scopes as never}
+                />
+              )}
+            />
+            {advanced && (
+              <Field label="Audience (optional)" hint={`The token's aud for this resource; defaults to its name.`} error={errors.resource?.audience?.message} className="max-w-md">
+                <Input autoComplete="off" {...form.register("resource.audience", { setValueAs: (v) => (v === "" ? undefined : v) })} />
+              </Field>
+            )}
+          </section>
+        )}
+
+        {isClient && (
+          <ClientSection
+            form={form}
+            tenant={tenant}
+            track={track}
+            resources={resources}
+            exclude={initial.name || undefined}
+            advanced={advanced}
+            askCertificate={mode === "create" || keyCount === 0 || initial.client?.auth_method !== "private_key_jwt"}
+            onCertificate={setCertificate}
+          />
+        )}
+      </ReadOnlyFieldset>
 
       <div className="flex gap-2 border-t border-slate-200 pt-4">
-        <Button type="submit" pending={isSubmitting}>
-          {mode === "create" ? "Create" : "Save changes"}
-        </Button>
+        <WriteOnly>
+          <Button type="submit" pending={isSubmitting}>
+            {mode === "create" ? "Create" : "Save changes"}
+          </Button>
+        </WriteOnly>
         <Link href={base} className={buttonClass("secondary")}>
           {mode === "create" ? "Cancel" : "Back to list"}
         </Link>

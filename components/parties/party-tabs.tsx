@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { ClientKeysPanel } from "@/components/keys/client-keys-panel";
 import { SecretsPanel } from "@/components/secrets/secrets-panel";
+import { useCanWrite } from "@/components/ui/read-only";
 import { Tabs, type TabItem } from "@/components/ui/tabs";
 import type { ClientKeyView, PartyRefInput, PartyView, SecretView } from "@/lib/control";
 import type { ResourceOptions } from "./grants-picker";
@@ -36,6 +37,7 @@ export function PartyTabs({
   usage?: ReactNode;
 }) {
   const [lastSecret, setLastSecret] = useState<string>();
+  const canWrite = useCanWrite();
   const method = party.client?.auth_method;
   const defaultScope = (party.client?.resource_scopes ?? []).flatMap((g) => g.scopes.map((s) => `${g.resource}:${s}`)).join(" ");
   const items: TabItem[] = [
@@ -69,7 +71,8 @@ export function PartyTabs({
   items.push({ id: "claim-transforms", label: "Claim transforms", content: claimTransforms });
   if (party.client && tokens) items.push({ id: "tokens", label: "Tokens", content: tokens });
   if (party.client && usage) items.push({ id: "usage", label: "Usage", content: usage });
-  if (party.client && method) {
+  // Getting a token is a write (it is issued, counted and can be revoked): not for a viewer.
+  if (party.client && method && canWrite) {
     items.push({
       id: "try-it",
       label: "Try it",

@@ -2,6 +2,7 @@
 
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { WriteOnly } from "@/components/ui/read-only";
 import { FieldError } from "@/components/ui/field";
 
 type ScopeErrors = { message?: string; root?: { message?: string } } & Record<number, { message?: string } | undefined>;
@@ -45,32 +46,36 @@ export function ScopeListEditor({
                 placeholder="e.g. read"
                 className="w-full max-w-sm rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm aria-[invalid=true]:border-red-500"
               />
-              <Button
-                variant="ghost"
-                size="sm"
-                aria-label={`Remove scope ${scope || i + 1}`}
-                onClick={() => {
-                  onChange(value.filter((_, j) => j !== i));
-                  focusRow(Math.max(0, i - 1));
-                }}
-              >
-                Remove
-              </Button>
+              <WriteOnly>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Remove scope ${scope || i + 1}`}
+                  onClick={() => {
+                    onChange(value.filter((_, j) => j !== i));
+                    focusRow(Math.max(0, i - 1));
+                  }}
+                >
+                  Remove
+                </Button>
+              </WriteOnly>
             </div>
             <FieldError message={errors?.[i]?.message} />
           </div>
         ))}
       </div>
-      <Button
-        variant="secondary"
-        size="sm"
-        onClick={() => {
-          onChange([...value, ""]);
-          focusRow(value.length);
-        }}
-      >
-        + Add scope
-      </Button>
+      <WriteOnly>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => {
+            onChange([...value, ""]);
+            focusRow(value.length);
+          }}
+        >
+          + Add scope
+        </Button>
+      </WriteOnly>
       <FieldError message={listError} />
       {asked.length > 0 && (
         <p className="text-sm text-slate-600">

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
+import { WriteOnly } from "@/components/ui/read-only";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import type { PartyRefInput } from "@/lib/control";
@@ -46,9 +47,11 @@ export function TokensTab({ partyRef, initial }: { partyRef: PartyRefInput; init
             "No cutoff: tokens are revoked one by one only."
           )}
         </p>
-        <Button variant="secondary" onClick={() => setConfirming(true)}>
-          Revoke all tokens issued before now
-        </Button>
+        <WriteOnly>
+          <Button variant="secondary" onClick={() => setConfirming(true)}>
+            Revoke all tokens issued before now
+          </Button>
+        </WriteOnly>
       </div>
       {page.data.length ? (
         <Table caption="Revoked tokens">

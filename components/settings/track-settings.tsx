@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, Input, Select } from "@/components/ui/field";
+import { ReadOnlyFieldset, WriteOnly } from "@/components/ui/read-only";
 import { useToast } from "@/components/ui/toast";
 import type { TrackView } from "@/lib/control";
 import { trackUpdateSchema } from "@/lib/validation";
@@ -53,7 +54,7 @@ export function TrackSettings({ tenant, track }: { tenant: string; track: TrackV
         <Badge>{track.signing_algorithm}</Badge>
       </summary>
       <form onSubmit={form.handleSubmit(save)} noValidate className="space-y-4 border-t border-slate-200 p-4">
-        <div className="grid gap-4 md:grid-cols-3">
+        <ReadOnlyFieldset className="grid gap-4 md:grid-cols-3">
           <Field label="Display name" error={errors.display_name?.message}>
             <Input {...form.register("display_name")} />
           </Field>
@@ -73,17 +74,19 @@ export function TrackSettings({ tenant, track }: { tenant: string; track: TrackV
           <Field label="Next key primary after (days)" hint="2 to 20" error={errors.key_primary_after_days?.message}>
             <Input type="number" {...form.register("key_primary_after_days", num)} />
           </Field>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Button type="submit" pending={isSubmitting}>
-            Save track
-          </Button>
-          {track.name !== "master" && (
-            <Button variant="secondary" onClick={() => setConfirm(true)}>
-              Delete track
+        </ReadOnlyFieldset>
+        <WriteOnly>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" pending={isSubmitting}>
+              Save track
             </Button>
-          )}
-        </div>
+            {track.name !== "master" && (
+              <Button variant="secondary" onClick={() => setConfirm(true)}>
+                Delete track
+              </Button>
+            )}
+          </div>
+        </WriteOnly>
       </form>
       <ConfirmDialog
         open={confirm}

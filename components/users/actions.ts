@@ -1,38 +1,40 @@
 "use server";
 
 import { adminAction } from "@/lib/auth/admin-action";
-import type { AdminActor } from "@/lib/auth/session";
-import { createAdminUser, deleteAdminUser, listAdminUsers, resetAdminUserPassword, updateAdminUser } from "@/lib/control";
-import { idArg, type AdminUserCreateInput } from "@/lib/validation";
+import { createAdminUser, deleteAdminUser, resetAdminUserPassword, updateAdminUser } from "@/lib/control";
+import { idArg, nameArg, type AdminUserCreateInput } from "@/lib/validation";
+import { usersOfTenantPage } from "./page-users";
 
-// The scope is the administrator's own: every tenant's users for an all-tenant administrator, else their tenant's.
-const users = async (actor: AdminActor) => (await listAdminUsers(actor, actor.tenant, { page_size: 500 })).data;
+// `tenant` is the Users page's tenant; `scope` is where the user is managed: their tenant, or null for an
+// all-tenant account (lib/control refuses that scope to anyone who is not an all-tenant administrator).
+const scopeArg = (scope: unknown) => (scope === null ? null : nameArg(scope));
 
 /** The one-time password, if any, is in this one response and nowhere else. */
-export async function createUserAction(input: AdminUserCreateInput) {
+export async function createUserAction(tenant: string, input: AdminUserCreateInput) {
   return adminAction(async (actor) => {
-    const created = await createAdminUser(actor, actor.tenant, input);
-    return { oneTimePassword: created.one_time_password, email: created.user.email, users: await users(actor) };
+    const page = nameArg(tenant);
+    const created = await createAdminUser(actor, input?.tenant === null ? null : page, input);
+    return { oneTimePassword: created.one_time_password, email: created.user.email, users: await usersOfTenantPage(actor, page) };
   });
 }
 
-export async function setUserDisabledAction(id: string, disabled: boolean) {
+export async function setUserDisabledAction(tenant: string, scope: string | null, id: string, disabled: boolean) {
   return adminAction(async (actor) => {
-    await updateAdminUser(actor, actor.tenant, idArg(id), { disabled: disabled === true });
-    return { users: await users(actor) };
+    await updateAdminUser(actor, scopeArg(scope), idArg(id), { disabled: disabled === true });
+    return { users: await usersOfTenantPage(actor, nameArg(tenant)) };
   });
 }
 
-export async function deleteUserAction(id: string) {
+export async function deleteUserAction(tenant: string, scope: string | null, id: string) {
   return adminAction(async (actor) => {
-    await deleteAdminUser(actor, actor.tenant, idArg(id));
-    return { users: await users(actor) };
+    await deleteAdminUser(actor, scopeArg(scope), idArg(id));
+    return { users: await usersOfTenantPage(actor, nameArg(tenant)) };
   });
 }
 
-export async function resetUserPasswordAction(id: string) {
+export async function resetUserPasswordAction(tenant: string, scope: string | null, id: string) {
   return adminAction(async (actor) => {
-    const r = await resetAdminUserPassword(actor, actor.tenant, idArg(id));
-    return { oneTimePassword: r.one_time_password, email: r.user.email, users: await users(actor) };
+    const r = await resetAdminUserPassword(actor, scopeArg(scope), idArg(id));
+    return { oneTimePassword: r.one_time_password, email: r.user.email, users: await usersOfTenantPage(actor, nameArg(tenant)) };
   });
 }

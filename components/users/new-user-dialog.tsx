@@ -19,28 +19,28 @@ const emptyToNull = (v: string) => (v === "" ? null : v);
 export function NewUserDialog({
   open,
   onClose,
-  tenants,
-  ownTenant,
+  tenant,
+  everyTenant,
   onCreated,
 }: {
   open: boolean;
   onClose: () => void;
-  /** the tenants an all-tenant administrator may pick; ignored for a tenant administrator */
-  tenants: string[];
-  /** null: the creator administers every tenant */
-  ownTenant: string | null;
+  /** the Users page's tenant: the new administrator's, or on master's page also every tenant */
+  tenant: string;
+  /** the creator may also make an all-tenant account here (an all-tenant administrator on master's page) */
+  everyTenant: boolean;
   onCreated: (r: { users: AdminUserView[]; oneTimePassword: string | null; email: string }) => void;
 }) {
   const toast = useToast();
   const form = useForm<In, unknown, Out>({
     resolver: zodResolver(adminUserCreateSchema),
-    defaultValues: { email: "", role: "admin", tenant: ownTenant, password: null },
+    defaultValues: { email: "", role: "admin", tenant: everyTenant ? null : tenant, password: null },
   });
   const { errors, isSubmitting } = form.formState;
   const setPassword = useWatch({ control: form.control, name: "password" }) !== null;
 
   async function onSubmit(values: Out) {
-    const r = applyResult(await createUserAction(values), { toast, setError: form.setError, success: `Administrator ${values.email} created.` });
+    const r = applyResult(await createUserAction(tenant, values), { toast, setError: form.setError, success: `Administrator ${values.email} created.` });
     if (!r) return;
     form.reset();
     onClose();
@@ -60,17 +60,13 @@ export function NewUserDialog({
           </Select>
         </Field>
         <Field label="Tenant" error={errors.tenant?.message}>
-          {ownTenant === null ? (
+          {everyTenant ? (
             <Select {...form.register("tenant", { setValueAs: emptyToNull })}>
               <option value="">Every tenant</option>
-              {tenants.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
+              <option value={tenant}>{tenant}</option>
             </Select>
           ) : (
-            <Input readOnly value={ownTenant} />
+            <Input readOnly value={tenant} />
           )}
         </Field>
         <fieldset className="space-y-2">

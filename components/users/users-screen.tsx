@@ -6,9 +6,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatDateTime } from "@/components/ui/format";
+import { useCanWrite } from "@/components/ui/read-only";
 import { SecretOnce } from "@/components/ui/secret-once";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
+import { MASTER } from "@/lib/tenancy";
 import type { AdminUserView } from "@/lib/validation";
 import { deleteUserAction, resetUserPasswordAction, setUserDisabledAction } from "./actions";
 import { NewUserDialog } from "./new-user-dialog";
@@ -16,20 +18,14 @@ import { roleLabel } from "./role-label";
 
 type Confirm = { kind: "delete" | "reset" | "disable"; user: AdminUserView } | null;
 
-export function UsersScreen({
-  initial,
-  me,
-  canWrite,
-  ownTenant,
-  tenants,
-}: {
-  initial: AdminUserView[];
-  me: string;
-  canWrite: boolean;
-  ownTenant: string | null;
-  tenants: string[];
-}) {
+/**
+ * The administrators of one tenant (the page's), and for an all-tenant administrator also the all-tenant
+ * accounts: managed on master's page, listed read-only on the others.
+ */
+export function UsersScreen({ initial, me, tenant, allTenants }: { initial: AdminUserView[]; me: string; tenant: string; allTenants: boolean }) {
   const toast = useToast();
+  const canWrite = useCanWrite();
+  const manages = (u: AdminUserView) => u.tenant === tenant || (u.tenant === null && tenant === MASTER);
   const [users, setUsers] = useState(initial);
   const [creating, setCreating] = useState(false);
   const [confirm, setConfirm] = useState<Confirm>(null);
@@ -41,7 +37,7 @@ export function UsersScreen({
     setPending(true);
     const { kind, user } = confirm;
     if (kind === "reset") {
-      const r = applyResult(await resetUserPasswordAction(user.id), { toast, success: `Password of ${user.email} reset.` });
+      const r = applyResult(await resetUserPasswordAction(tenant, user.tenant, user.id), { toast, success: `Password of ${user.email} reset.` });
       if (r) {
         setUsers(r.users);
         if (r.oneTimePassword) setShown({ email: r.email, password: r.oneTimePassword });
@@ -49,8 +45,8 @@ export function UsersScreen({
     } else {
       const r =
         kind === "delete"
-          ? applyResult(await deleteUserAction(user.id), { toast, success: `${user.email} deleted.` })
-          : applyResult(await setUserDisabledAction(user.id, true), { toast, success: `${user.email} disabled.` });
+          ? applyResult(await deleteUserAction(tenant, user.tenant, user.id), { toast, success: `${user.email} deleted.` })
+          : applyResult(await setUserDisabledAction(tenant, user.tenant, user.id, true), { toast, success: `${user.email} disabled.` });
       if (r) setUsers(r.users);
     }
     setPending(false);
@@ -58,7 +54,7 @@ export function UsersScreen({
   }
 
   async function enable(user: AdminUserView) {
-    const r = applyResult(await setUserDisabledAction(user.id, false), { toast, success: `${user.email} enabled.` });
+    const r = applyResult(await setUserDisabledAction(tenant, user.tenant, user.id, false), { toast, success: `${user.email} enabled.` });
     if (r) setUsers(r.users);
   }
 
@@ -100,7 +96,8 @@ export function UsersScreen({
               </Td>
               {canWrite && (
                 <Td className="text-right whitespace-nowrap">
-                  {u.id !== me && (
+                  {u.id !== me && !manages(u) && <span className="text-xs text-slate-500">Managed in tenant {MASTER}</span>}
+                  {u.id !== me && manages(u) && (
                     <>
                       <Button variant="ghost" size="sm" aria-label={`Reset password of ${u.email}`} onClick={() => setConfirm({ kind: "reset", user: u })}>
                         Reset password
@@ -128,8 +125,8 @@ export function UsersScreen({
       <NewUserDialog
         open={creating}
         onClose={() => setCreating(false)}
-        tenants={tenants}
-        ownTenant={ownTenant}
+        tenant={tenant}
+        everyTenant={allTenants && tenant === MASTER}
         onCreated={(r) => {
           setUsers(r.users);
           if (r.oneTimePassword) setShown({ email: r.email, password: r.oneTimePassword });

@@ -36,6 +36,14 @@ function limiters(): Limiters {
 /** The n-th lock within a day lasts 1, 2, 4, 8 … minutes, at most 15. */
 export const lockSeconds = (n: number) => Math.min(MAX_LOCK_S, FIRST_LOCK_S * 2 ** Math.max(0, Math.min(n, 20) - 1));
 
+// The limiters live on globalThis, so the module graph that made them (the sign-in route's) may not be the
+// one asking (a server action's, with its own copy of the library): its RateLimiterRes is another class.
+function isRateLimiterRes(e: unknown): e is RateLimiterRes {
+  if (e instanceof RateLimiterRes) return true;
+  const r = e as Partial<RateLimiterRes> | null;
+  return typeof r === "object" && r !== null && typeof r.msBeforeNext === "number" && typeof r.consumedPoints === "number";
+}
+
 /** Sign-in is locked for this account or address; the answer says for how long. */
 export class SignInLocked extends Error {
   constructor(readonly retryAfterMs: number) {
@@ -62,7 +70,7 @@ export async function beginSignIn(email: string, address: string | null): Promis
     try {
       attempt.counts[kind] = (await limiters()[kind].failures.consume(key)).consumedPoints;
     } catch (e) {
-      if (e instanceof RateLimiterRes) throw new SignInLocked(e.msBeforeNext);
+      if (isRateLimiterRes(e)) throw new SignInLocked(e.msBeforeNext);
       throw e;
     }
   }

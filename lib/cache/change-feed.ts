@@ -37,8 +37,8 @@ type Feed = {
   polling: boolean;
   ready?: Promise<void>;
   lastPollAt: number;
-  /** hands changes this process committed to the other worker processes of the same server */
-  relay?: (changes: RelayedChange[]) => void;
+  /** hands changes this process committed to the other worker processes; resolves once they applied them */
+  relay?: (changes: RelayedChange[]) => Promise<void>;
 };
 export type RelayedChange = Change & { id: string };
 const g = globalThis as unknown as { __fennecFeed?: Feed };
@@ -68,7 +68,9 @@ export async function transactionWithChanges<T>(
     return fn(tx);
   }, opts);
   applyCommitted(pending);
-  if (pending.length) feed().relay?.(pending.map((p) => ({ ...p.change, id: String(p.id) })));
+  // the answer to the write waits for the sibling workers: a client's next request, on a kept-alive
+  // connection to another worker, must not find the old state there
+  if (pending.length) await feed().relay?.(pending.map((p) => ({ ...p.change, id: String(p.id) })));
   return result;
 }
 
@@ -85,7 +87,7 @@ function applyCommitted(changes: { id: bigint; change: Change }[]) {
  * made through one worker reaches its siblings' caches at once, as it does its own; other instances
  * still learn it from the poll.
  */
-export function relayChangesTo(relay: (changes: RelayedChange[]) => void) {
+export function relayChangesTo(relay: (changes: RelayedChange[]) => Promise<void>) {
   feed().relay = relay;
 }
 

@@ -7,7 +7,7 @@ import { parseTrustedProxies, TrustedProxiesError, type TrustedProxies } from ".
 
 const optional = (s: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
 
-const envSchema = z.object({
+export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// URL"),
@@ -57,6 +57,11 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number().int("must be a whole number").min(1).max(3650).default(30),
   ),
+  // RFC 6749 §2.3.1 brute-force window of the token endpoint's client authentication (lib/oauth/failure-throttle.ts)
+  FENNEC_CLIENT_THROTTLE_WINDOW_SECONDS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int("must be a whole number of seconds").min(1).max(3600).default(60),
+  ),
   FENNEC_MAX_PARTIES_PER_TRACK: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.coerce.number().int("must be a whole number").min(1).max(1_000_000).default(20_000),
@@ -80,6 +85,8 @@ export type FennecConfig = {
   workers: number;
   workersSet: boolean;
   maxPartiesPerTrack: number;
+  /** after 20 failed client authentications, how long no new secret is checked (FENNEC_CLIENT_THROTTLE_WINDOW_SECONDS) */
+  clientThrottleWindowSeconds: number;
   /** how long "rotate" publishes the next key before it signs (FENNEC_KEY_PUBLISH_LEAD_SECONDS) */
   keyPublishLeadSeconds: number;
   /** who may read GET /metrics (README "Operations"): a bearer token and/or client addresses; off when both are unset */
@@ -148,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>): FennecConf
     workers: e.FENNEC_WORKERS ?? os.availableParallelism(),
     workersSet: e.FENNEC_WORKERS !== undefined,
     maxPartiesPerTrack: e.FENNEC_MAX_PARTIES_PER_TRACK,
+    clientThrottleWindowSeconds: e.FENNEC_CLIENT_THROTTLE_WINDOW_SECONDS,
     keyPublishLeadSeconds: e.FENNEC_KEY_PUBLISH_LEAD_SECONDS,
     metrics: { token: e.FENNEC_METRICS_TOKEN, allow: metricsAllow },
     log: { level: e.FENNEC_LOG_LEVEL, format: e.FENNEC_LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty") },

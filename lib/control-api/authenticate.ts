@@ -3,7 +3,8 @@ import { decodeJwt } from "jose";
 import { CONTROL_API_RESOURCE, MASTER, type Actor } from "@/lib/tenancy";
 import { HttpProblem } from "./problem";
 import { trackOfIssuer } from "@/lib/oauth/urls";
-import { InvalidAccessTokenError, verifyAccessToken } from "@/lib/oauth/verify-access-token";
+import { verifyActiveAccessToken } from "@/lib/oauth/token-state";
+import { InvalidAccessTokenError } from "@/lib/oauth/verify-access-token";
 
 const REALM = 'Bearer realm="fennec-control"';
 
@@ -58,7 +59,7 @@ export async function authenticateControlApi(req: Request): Promise<Actor> {
 
   let claims;
   try {
-    claims = await verifyAccessToken(token, { tenant, track: MASTER, audience: CONTROL_API_RESOURCE });
+    claims = await verifyActiveAccessToken(token, { tenant, track: MASTER, audience: CONTROL_API_RESOURCE });
   } catch (e) {
     if (e instanceof InvalidAccessTokenError) throw unauthorized(e.message);
     throw e;

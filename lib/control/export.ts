@@ -8,27 +8,14 @@ import { EXPORT_VERSION, type ExportDocumentView } from "@/lib/validation/export
 import type { Actor } from "./actor";
 import type { Tx } from "./db";
 import { findTrackRef, type TrackRef } from "./lookup";
+import { partySettingsSelect } from "./views";
 
 type Reader = Tx | ReturnType<typeof getDb>;
 export type ExportedParty = ExportDocumentView["parties"][number];
 
 // Public material only: no secret (hash or value), no private or signing key is selected here.
 export const exportPartySelect = {
-  id: true,
-  name: true,
-  displayName: true,
-  note: true,
-  isResource: true,
-  resourceScopes: true,
-  resourceAudience: true,
-  isClient: true,
-  authMethod: true,
-  accessTokenLifetime: true,
-  allowLegacyAssertionAudience: true,
-  strictAuthMethod: true,
-  clientCredentialsEnabled: true,
-  claimTransforms: true,
-  grants: { select: { scopes: true, resource: { select: { name: true } } } },
+  ...partySettingsSelect,
   clientKeys: { select: { kid: true, jwk: true, certificatePem: true } },
 } as const satisfies Prisma.PartySelect;
 export type ExportPartyRow = Prisma.PartyGetPayload<{ select: typeof exportPartySelect }>;

@@ -87,7 +87,8 @@ export function trackView(tenant: string, t: TrackRow): TrackView {
   };
 }
 
-export const partySelect = {
+/** What a party is, as both the views and an export show it (public material only). */
+export const partySettingsSelect = {
   id: true,
   name: true,
   displayName: true,
@@ -102,10 +103,14 @@ export const partySelect = {
   strictAuthMethod: true,
   clientCredentialsEnabled: true,
   claimTransforms: true,
+  grants: { select: { scopes: true, resource: { select: { name: true } } } },
+} as const satisfies Prisma.PartySelect;
+
+export const partySelect = {
+  ...partySettingsSelect,
   version: true,
   createdAt: true,
   updatedAt: true,
-  grants: { select: { scopes: true, resource: { select: { name: true } } } },
   _count: { select: { secrets: true, clientKeys: true } },
 } as const satisfies Prisma.PartySelect;
 type PartyRow = Prisma.PartyGetPayload<{ select: typeof partySelect }>;

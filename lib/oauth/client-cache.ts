@@ -20,6 +20,8 @@ export type ClientSnapshot = {
   clientCredentialsEnabled: boolean;
   /** ms since epoch: this client's tokens issued at or before this second are inactive (introspection only) */
   tokensNotBefore: number | null;
+  /** ms since epoch: when the party was created; a token issued before then was another party's of the same name */
+  createdAt: number;
   /** the audience this party has as a resource too, or null when it is a client only */
   ownAudience: string | null;
   claimTransforms: ClaimTransform[];
@@ -163,6 +165,7 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
       strictAuthMethod: true,
       clientCredentialsEnabled: true,
       tokensNotBefore: true,
+      createdAt: true,
       isResource: true,
       resourceAudience: true,
       claimTransforms: true,
@@ -182,6 +185,7 @@ async function loadClient(trackId: string, name: string): Promise<ClientSnapshot
     strictAuthMethod: p.strictAuthMethod,
     clientCredentialsEnabled: p.clientCredentialsEnabled,
     tokensNotBefore: p.tokensNotBefore?.getTime() ?? null,
+    createdAt: p.createdAt.getTime(),
     ownAudience: p.isResource ? (p.resourceAudience ?? p.name) : null,
     claimTransforms: storedTransforms(p.claimTransforms, p.name),
     grants: p.grants

@@ -5,8 +5,9 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 
 // RFC 6749 §2.3.1: the token endpoint must resist guessing of client secrets. After MAX_FAILURES
-// failed authentications for one client id within WINDOW_S, no new secret is checked for that id until
-// the window ends. A secret already known to match (secret-match-cache) still works, so a guessing
+// failed authentications for one client id within the window (FENNEC_CLIENT_THROTTLE_WINDOW_SECONDS, a
+// minute by default; it starts at the first failure), no new secret is checked for that id until the
+// window ends. A secret already known to match (secret-match-cache) still works, so a guessing
 // attacker cannot lock the real, warm client out. Keys are `{track id}:{client id}`, and client ids are
 // checked against the name grammar before they get here, so a key is at most ~90 characters.
 //
@@ -14,7 +15,6 @@ import { getDb } from "@/lib/db";
 // also kept in the database through rate-limiter-flexible's Prisma store, so N instances do not give
 // an attacker N times the guesses; if the database cannot be asked, the local count still applies.
 export const MAX_FAILURES = 20;
-export const WINDOW_S = 60;
 const MAX_LOCAL_KEYS = 50_000;
 
 type Window = { failures: number };
@@ -23,20 +23,21 @@ const g = globalThis as unknown as { __fennecAuthFailures?: State };
 
 function state(): State {
   if (!g.__fennecAuthFailures) {
+    const windowS = getConfig().clientThrottleWindowSeconds;
     const shared = getConfig().databaseUrl
       ? new RateLimiterPrisma({
           storeClient: getDb(),
           tableName: "rateLimit",
           keyPrefix: "client-auth",
           points: MAX_FAILURES,
-          duration: WINDOW_S,
+          duration: windowS,
         })
       : null;
     g.__fennecAuthFailures = { local: new LRUCache({
         max: MAX_LOCAL_KEYS,
         maxSize: MAX_LOCAL_KEYS * 128,
         sizeCalculation: (_v, k) => k.length,
-        ttl: WINDOW_S * 1000,
+        ttl: windowS * 1000,
       }), shared };
   }
   return g.__fennecAuthFailures;

@@ -21,6 +21,8 @@ export class InvalidAccessTokenError extends Error {}
 const ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA", "Ed25519"];
 /** Longer than any token Fennec issues (claim limits keep them under ~12 KiB); checked before parsing. */
 export const MAX_ACCESS_TOKEN_CHARS = 16_384;
+/** Seconds of clock difference allowed between the instances that issue and check a token. */
+export const CLOCK_TOLERANCE_S = 5;
 const jwksSets = new Map<string, ReturnType<typeof createLocalJWKSet>>();
 
 /**
@@ -54,7 +56,7 @@ export async function verifyTrackAccessToken(track: TrackInfo, token: string, au
       typ: "at+jwt",
       algorithms: ALGORITHMS,
       requiredClaims: ["exp", "iat", "sub", "jti"],
-      clockTolerance: 5,
+      clockTolerance: CLOCK_TOLERANCE_S,
     }));
   } catch (e) {
     throw new InvalidAccessTokenError(reason(e));

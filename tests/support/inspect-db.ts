@@ -35,3 +35,22 @@ export async function insertRows(target: { dataDir?: string; databaseUrl?: strin
     await db.close();
   }
 }
+
+/** Runs one statement in a database (PGlite: of a stopped server) and answers its rows. */
+export async function queryRows<T = Record<string, unknown>>(target: { dataDir?: string; databaseUrl?: string }, sql: string, params: unknown[] = []): Promise<T[]> {
+  if (target.databaseUrl) {
+    const c = new pg.Client({ connectionString: target.databaseUrl });
+    await c.connect();
+    try {
+      return (await c.query(sql, params)).rows as T[];
+    } finally {
+      await c.end();
+    }
+  }
+  const db = new PGlite(path.join(target.dataDir!, "pgdata"));
+  try {
+    return (await db.query<T>(sql, params)).rows;
+  } finally {
+    await db.close();
+  }
+}

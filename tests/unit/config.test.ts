@@ -20,6 +20,8 @@ describe("configuration", () => {
     const c = parseConfig({ FENNEC_FAST_MOUNT: "off", FENNEC_WORKERS: "3", FENNEC_MAX_PARTIES_PER_TRACK: "50000" });
     expect(c).toMatchObject({ fastMount: false, workers: 3, workersSet: true, maxPartiesPerTrack: 50_000 });
     expect(parseConfig({ FENNEC_KEY_PUBLISH_LEAD_SECONDS: "5" }).keyPublishLeadSeconds).toBe(5);
+    expect(c.clientThrottleWindowSeconds).toBe(60);
+    expect(parseConfig({ FENNEC_CLIENT_THROTTLE_WINDOW_SECONDS: "5" }).clientThrottleWindowSeconds).toBe(5);
   });
 
   it("normalises the public URL and names, and decodes the key-encryption key", () => {

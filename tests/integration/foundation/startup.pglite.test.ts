@@ -1,20 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { newDataDir, sharedTarget, startServer } from "../../support/server";
+import { describe, expect, it } from "vitest";
+import { newDataDir, startServer } from "../../support/server";
+import { persistentTargets } from "../../support/targets";
 
 // Start-up problems of the embedded database's data folder (PGlite only; the rest in startup.test.ts).
 
 const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups) await c();
-});
-
-async function persistentTarget() {
-  const { target, remove } = await sharedTarget();
-  cleanups.push(remove);
-  return target;
-}
+/** A data folder or database of the test's own, reused across restarts, removed at the end. */
+const persistentTarget = persistentTargets(cleanups);
 
 describe("start-up on PGlite: data folder problems", () => {
   it("refuses a damaged data folder and leaves it untouched", async () => {

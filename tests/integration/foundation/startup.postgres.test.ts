@@ -1,23 +1,15 @@
 import fs from "node:fs";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { countRows } from "../../support/inspect-db";
-import { migrateOnly, sharedTarget, startServer, testKek } from "../../support/server";
+import { migrateOnly, startServer, testKek } from "../../support/server";
+import { PASSWORD_LINE, persistentTargets } from "../../support/targets";
 
 // Start-up problems of a PostgreSQL server (the rest in startup.test.ts).
 
 const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups) await c();
-});
-
-async function persistentTarget() {
-  const { target, remove } = await sharedTarget();
-  cleanups.push(remove);
-  return target;
-}
-
-const PASSWORD_LINE = /created admin user admin@localhost with password (\S+)/;
+/** A data folder or database of the test's own, reused across restarts, removed at the end. */
+const persistentTarget = persistentTargets(cleanups);
 
 describe("start-up on PostgreSQL: server problems", () => {
   it("SIGKILL inside the first-start bootstrap transaction leaves no row, and the next start bootstraps once", async () => {

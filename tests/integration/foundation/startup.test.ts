@@ -1,20 +1,11 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { countRows, insertRows } from "../../support/inspect-db";
-import { dbMode, migrateOnly, sharedTarget, startServer } from "../../support/server";
+import { dbMode, migrateOnly, startServer } from "../../support/server";
+import { PASSWORD_LINE, persistentTargets } from "../../support/targets";
 
 const mode = dbMode();
-const PASSWORD_LINE = /created admin user admin@localhost with password (\S+)/;
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups) await c();
-});
-
 /** A data folder or database of the test's own, reused across restarts, removed at the end. */
-async function persistentTarget() {
-  const { target, remove } = await sharedTarget();
-  cleanups.push(remove);
-  return target;
-}
+const persistentTarget = persistentTargets();
 
 const tables = ["Tenant", "Track", "SigningKey", "AdminUser", "Party", "SystemState", "_prisma_migrations"];
 

@@ -1,6 +1,8 @@
 import http from "node:http";
 import { exportSPKI, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { controlClient } from "../../support/control-api";
+import { startServer, type TestServer } from "../../support/server";
 import { assertion, basicHeader, JWT_BEARER, newKey, postToken } from "../../support/token";
 import { startTokenSuite, type Suite } from "../../support/token-suite";
 
@@ -254,6 +256,45 @@ describe("never a server error", () => {
       expect(r.status).toBeLessThan(500);
       expect(r.text).not.toMatch(/[\r\n\t]|at .*\.js|stack/i);
     }
+  });
+});
+
+describe("the throttle window", () => {
+  // A server of its own with a 5 s window (FENNEC_CLIENT_THROTTLE_WINDOW_SECONDS; 60 by default), so that
+  // the end of the window is reached in the test: a right secret refused after 20 failures is accepted
+  // once the window that began at the first failure is over.
+  const WINDOW_S = 5;
+  const boot = { id: "throttle-admin", secret: "throttle-admin-secret-0123456789abcdef" };
+  let server: TestServer;
+  let right: string;
+  let url: string;
+
+  beforeAll(async () => {
+    server = await startServer({
+      env: { FENNEC_CLIENT_THROTTLE_WINDOW_SECONDS: String(WINDOW_S), FENNEC_BOOTSTRAP_CLIENT_ID: boot.id, FENNEC_BOOTSTRAP_CLIENT_SECRET: boot.secret },
+    });
+    const control = await controlClient(server.url, boot);
+    await control.call("POST", "master/master/parties", { name: "guessed", client: { auth_method: "client_secret_post" } });
+    right = ((await control.call("POST", "master/master/parties/guessed/secrets", {})) as { secret: string }).secret;
+    url = `${server.url}/master/master/oauth/token`;
+  });
+  afterAll(async () => server?.stop());
+
+  it("after 20 failures a right secret is refused until the window ends, then accepted", async () => {
+    const form = (secret: string) => ({ ...cc, client_id: "guessed", client_secret: secret });
+    // the window begins at the first failure: after this request was sent, before its answer came
+    const sentAt = Date.now();
+    await expectError(postToken(url, form("guess-first-0123456789abcdef")), "invalid_client");
+    const windowEndsBy = Date.now() + WINDOW_S * 1000;
+    for (let i = 1; i < 20; i++) await expectError(postToken(url, form(`guess-${i}-0123456789abcdef`)), "invalid_client");
+    const refused = await expectError(postToken(url, form(right)), "invalid_client");
+    expect(Date.now(), "the 20 failures and the refusal must fit in the window").toBeLessThan(sentAt + WINDOW_S * 1000);
+    expect(refused.body.error_description).toBe("client authentication failed");
+
+    await new Promise((r) => setTimeout(r, windowEndsBy - Date.now() + 250));
+    const accepted = await postToken(url, form(right));
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(accepted.body.token_type).toBe("Bearer");
   });
 });
 

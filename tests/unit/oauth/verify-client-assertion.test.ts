@@ -28,6 +28,7 @@ beforeAll(async () => {
     strictAuthMethod: true,
     clientCredentialsEnabled: true,
     tokensNotBefore: null,
+    createdAt: 0,
     ownAudience: null,
     claimTransforms: [],
     grants: [],

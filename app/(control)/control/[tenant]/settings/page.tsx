@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { TrackSettings } from "@/components/settings/track-settings";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import { roleLabel } from "@/components/users/role-label";
 import { requireAdmin } from "@/lib/auth/session";
 import { getTenant, listTracks } from "@/lib/control";
 import { load } from "../../_lib/load";
@@ -25,7 +26,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
       </Card>
       <Card title="Your account">
         <p className="text-sm text-slate-700">
-          Signed in as <strong>{actor.email}</strong>, {actor.tenant === null ? "administrator of every tenant" : `administrator of tenant ${actor.tenant}`}.
+          Signed in as <strong>{actor.email}</strong>: {roleLabel(actor)}.
         </p>
       </Card>
     </div>

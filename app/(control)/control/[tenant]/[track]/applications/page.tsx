@@ -6,6 +6,7 @@ import { PartyTable } from "@/components/parties/party-table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { WriteOnly } from "@/components/ui/read-only";
 import { requireAdmin } from "@/lib/auth/session";
 import { getTrack, listParties } from "@/lib/control";
 import { load, type TrackParams } from "../../../_lib/load";
@@ -30,14 +31,14 @@ export default async function ApplicationsPage({
   ]);
   const base = `/control/${tenant}/${t.name}/applications`;
   const create = (
-    <>
+    <WriteOnly>
       <Link href={`${base}/new?kind=resource`} className={buttonClass("secondary")}>
         + OAuth 2.0 – Resource (API)
       </Link>
       <Link href={`${base}/new?kind=client`} className={buttonClass("primary")}>
         + OAuth 2.0 – Client Credentials Grant
       </Link>
-    </>
+    </WriteOnly>
   );
 
   return (
