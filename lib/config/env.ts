@@ -7,7 +7,7 @@ import { parseTrustedProxies, TrustedProxiesError, type TrustedProxies } from ".
 
 const optional = (s: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
 
-const envSchema = z.object({
+export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// URL"),
