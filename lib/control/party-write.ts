@@ -93,7 +93,8 @@ export async function updateParty(
     await checkClaimTransformLimits(tx, p.track, data, input);
     const { count } = await tx.party.updateMany({
       where: { id: p.id, version: beforeRow.version },
-      data: { ...columns(data, ownScopes), version: { increment: 1 } },
+      // under its new name, tokens issued before now were another party's (a deleted one of that name)
+      data: { ...columns(data, ownScopes), version: { increment: 1 }, ...(data.name !== p.name ? { tokensNotBefore: new Date() } : {}) },
     });
     if (count !== 1) throw preconditionFailed(`Party '${p.name}' was changed by someone else. Reload and try again.`);
     await tx.clientGrant.deleteMany({ where: { clientId: p.id } });

@@ -94,6 +94,19 @@ describe("a deleted client", () => {
     expect((await introspect("orders-api", fresh.body.access_token)).body).toMatchObject({ active: true, client_id: "reborn" });
   });
 
+  it("nor when another party is renamed to its name", async () => {
+    await party({ name: "renamed-away", client: { auth_method: "client_secret_post", resource_scopes: [{ resource: "orders-api", scopes: ["read"] }] } });
+    secrets["renamed-away"] = await newSecret("renamed-away");
+    const old = await post("renamed-away", { scope: "orders-api:read" });
+    expect(old.status, old.text).toBe(200);
+    await control.call("DELETE", `${base}/parties/renamed-away`);
+    const client = { auth_method: "client_secret_post", resource_scopes: [{ resource: "orders-api", scopes: ["read"] }] };
+    await party({ name: "successor", client });
+    const put = await api(`/${base}/parties/successor`, { method: "PUT", token: control.token, body: { name: "renamed-away", client } });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await introspect("orders-api", old.body.access_token)).body).toEqual({ active: false });
+  });
+
   it("a deleted Control API client's token is refused by the Control API at once, as is a revoked one's", async () => {
     const { url } = sharedServer();
     const automation = async (name: string) => {
