@@ -18,9 +18,10 @@ export default defineConfig({
       "tests/unit/control/validation.test.ts",
       "tests/unit/validation/**/*.test.ts",
     ],
-    // It loads lib/validation (and lib/claims) inside a test: this run, which leaves out static mutants
-    // (ignoreStatic), would then count them as covered by that test alone. stryker.validation.config.mjs runs it.
-    exclude: [...configDefaults.exclude, "tests/unit/validation/loads.test.ts"],
+    // They load lib/validation and lib/claims inside a test: this run, which leaves out static mutants
+    // (ignoreStatic), would then count them as covered by that test alone. stryker.validation.config.mjs
+    // and stryker.claims.config.mjs run them.
+    exclude: [...configDefaults.exclude, "tests/unit/validation/loads.test.ts", "tests/unit/claims/loads.test.ts"],
     environment: "node",
     testTimeout: 20_000,
   },

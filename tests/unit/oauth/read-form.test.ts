@@ -67,3 +67,59 @@ describe("readForm", () => {
     expect(() => rejectQueryParameters("unrelated=1")).not.toThrow();
   });
 });
+
+describe("readForm: limits and what a client is told", () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+
+  it("accepts whitespace around the media type and any case", async () => {
+    const f = await readForm(post("grant_type=client_credentials", " Application/X-WWW-Form-Urlencoded ; charset=utf-8"));
+    expect(f.get("grant_type")).toBe("client_credentials");
+  });
+
+  it("refuses a body without a Content-Type, saying which type is supported", async () => {
+    const request = webProtocolRequest(new Request("http://x/t/t/oauth/token", { method: "POST", body: bytes("grant_type=client_credentials") }));
+    expect(request.headers.get("content-type")).toBeNull();
+    const e = await error(readForm(request));
+    expect(e.error).toBe("invalid_request");
+    expect(e.description).toBe("only application/x-www-form-urlencoded request bodies are supported");
+  });
+
+  it("refuses a declared Content-Length over 64 KiB before reading, even when the body is small", async () => {
+    const e = await error(readForm(post(bytes("scope=a"), undefined, { "content-length": String(MAX_BODY_BYTES + 1) })));
+    expect(e.error).toBe("invalid_request");
+    expect(e.description).toBe("request body too large");
+  });
+
+  it("accepts a declared Content-Length of exactly 64 KiB", async () => {
+    const body = "scope=" + "a".repeat(MAX_BODY_BYTES - 6);
+    const f = await readForm(post(bytes(body), undefined, { "content-length": String(MAX_BODY_BYTES) }));
+    expect(f.get("scope")).toHaveLength(MAX_BODY_BYTES - 6);
+  });
+
+  it("names a repeated parameter, stripped to word characters and at most 40 of them", async () => {
+    expect((await error(readForm(post("client_id=a&client_id=b")))).description).toBe("parameter client_id must not be repeated");
+    expect((await error(readForm(post("a%3Cb%3E=1&a%3Cb%3E=2")))).description).toBe("parameter ab must not be repeated");
+    const long = "p".repeat(60);
+    expect((await error(readForm(post(`${long}=1&${long}=2`)))).description).toBe(`parameter ${"p".repeat(40)} must not be repeated`);
+  });
+
+  it("gives no values for a parameter that is absent", async () => {
+    const f = await readForm(post("grant_type=client_credentials"));
+    expect(f.get("resource")).toBeUndefined();
+    expect(f.all("resource")).toEqual([]);
+  });
+
+  it("tells a client that put parameters in the URI to send them in the body", () => {
+    for (const name of ["client_id", "client_secret", "grant_type", "scope", "resource"]) {
+      let e: unknown;
+      try {
+        rejectQueryParameters(`${name}=x`);
+      } catch (caught) {
+        e = caught;
+      }
+      expect((e as OAuthError).error).toBe("invalid_request");
+      expect((e as OAuthError).description).toBe("request parameters must be sent in the request body, not the URI");
+    }
+    expect(() => rejectQueryParameters("audience=x", ["audience"])).toThrow(OAuthError);
+  });
+});
