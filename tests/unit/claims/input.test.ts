@@ -42,6 +42,8 @@ describe("claim transform input: types", () => {
   it("names an unknown type and lists the known ones", () => {
     expect(errorsOf([{ type: "nope", claims_out: ["x"] }])["0.type"]).toBe(`Unknown claim transform type 'nope': use ${TYPE_LIST}.`);
     expect(errorsOf([{ type: 99, claims_out: ["x"] }])["0.type"]).toBe(`Unknown claim transform type '99': use ${TYPE_LIST}.`);
+    expect(errorsOf([{ type: "", claims_out: ["x"] }])["0.type"]).toBe(`Unknown claim transform type '': use ${TYPE_LIST}.`);
+    expect(errorsOf([{ type: " _- ", claims_out: ["x"] }])["0.type"]).toBe(`Unknown claim transform type ' _- ': use ${TYPE_LIST}.`);
   });
 
   it("says why FoxIDs' external_claims and dk_privilege types are not run, in any spelling", () => {
